@@ -1,0 +1,64 @@
+/* pv-knowledge-private.h: what the recognizer and the resolver read from the
+ * knowledge base
+ *
+ * Copyright 2026 The Peyvand authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pv-knowledge.h"
+
+G_BEGIN_DECLS
+
+#define PV_TRIE_ROOT 0
+#define PV_TRIE_NONE G_MAXUINT
+
+typedef struct
+{
+  guint target;     /* entity index, role index, or 0 */
+  guint8 kind;      /* PvAliasKind */
+  guint8 ambiguous; /* also an ordinary word: needs context */
+} PvAliasPayload;
+
+typedef struct
+{
+  char *role;    /* a role id from roles.json */
+  char *country; /* ISO code */
+  char *from;    /* YYYY-MM-DD or NULL (unknown start) */
+  char *to;      /* YYYY-MM-DD or NULL (still in office) */
+} PvKbRole;
+
+typedef struct
+{
+  char *id;
+  PvEntityType type;
+  char *label;
+  char *label_en;
+  char *country;    /* places: the country they lie in */
+  gboolean capital; /* places: the seat of government of `country` */
+  GArray *roles;    /* PvKbRole, people only */
+} PvKbEntity;
+
+typedef struct
+{
+  char *id;    /* "president", "foreign-minister", … */
+  char *label; /* Persian */
+  char *label_en;
+  gboolean leader; /* head of state or government: gives leader-of */
+} PvKbRoleDef;
+
+guint pv_knowledge_lookup_token (PvKnowledge *knowledge, const gunichar *chars, gsize length);
+guint pv_knowledge_trie_step (PvKnowledge *knowledge, guint node, guint token);
+const PvAliasPayload *pv_knowledge_trie_payloads (PvKnowledge *knowledge, guint node,
+                                                  guint *n_payloads);
+
+guint pv_knowledge_n_entities (PvKnowledge *knowledge);
+const PvKbEntity *pv_knowledge_entity (PvKnowledge *knowledge, guint index);
+int pv_knowledge_find_entity (PvKnowledge *knowledge, const char *id);
+const PvKbRoleDef *pv_knowledge_role (PvKnowledge *knowledge, guint index);
+int pv_knowledge_find_role (PvKnowledge *knowledge, const char *id);
+
+/* True when the KB role was held on `date` (NULL date: at any time). */
+gboolean pv_kb_role_held_on (const PvKbRole *role, const char *date);
+
+G_END_DECLS

@@ -1,0 +1,231 @@
+/* pv-normalize.c
+ *
+ * Copyright 2026 The Peyvand authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "peyvand-normalize"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pv-normalize.h"
+
+#define ZWNJ 0x200C
+
+gboolean
+pv_is_word_separator (gunichar ch)
+{
+  if (ch == ZWNJ || ch == 0x00A0 || ch == 0x202F || ch == 0x2007)
+    return TRUE;
+  if (ch == '\n' || ch == '\r')
+    return FALSE;
+  return g_unichar_isspace (ch) || g_unichar_type (ch) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+static gboolean
+is_dropped (gunichar ch)
+{
+  switch (ch)
+    {
+      case 0x0640: /* tatweel */
+      case 0x200D: /* ZWJ */
+      case 0x200E:
+      case 0x200F: /* LRM, RLM */
+      case 0x061C: /* ALM */
+      case 0x00AD: /* soft hyphen */
+      case 0xFEFF: /* BOM, zero width no-break space */
+      case 0x200B: /* zero width space */
+      case 0x0621: /* lone hamza: written or not, same word */
+        return TRUE;
+      default:
+        break;
+    }
+  if ((ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069))
+    return TRUE;
+  /* Arabic harakat, tanwin, shadda, sukun, superscript alef, Quranic marks */
+  if ((ch >= 0x064B && ch <= 0x065F) || ch == 0x0670 || (ch >= 0x06D6 && ch <= 0x06ED) ||
+      (ch >= 0x0610 && ch <= 0x061A))
+    return TRUE;
+  return g_unichar_type (ch) == G_UNICODE_NON_SPACING_MARK;
+}
+
+static gunichar
+map_letter (gunichar ch)
+{
+  switch (ch)
+    {
+      case 0x064A:     /* ي */
+      case 0x0649:     /* ى */
+      case 0x0626:     /* ئ */
+      case 0x06D0:     /* ې */
+        return 0x06CC; /* ی */
+      case 0x0643:     /* ك */
+      case 0x06AA:
+        return 0x06A9; /* ک */
+      case 0x0629:     /* ة */
+      case 0x06C0:     /* ۀ */
+      case 0x06C1:     /* ہ */
+      case 0x06D5:     /* ە */
+        return 0x0647; /* ه */
+      case 0x0622:     /* آ */
+      case 0x0623:     /* أ */
+      case 0x0625:     /* إ */
+      case 0x0671:     /* ٱ */
+        return 0x0627; /* ا */
+      case 0x0624:     /* ؤ */
+        return 0x0648; /* و */
+      case 0x066B:     /* Arabic decimal separator */
+        return '.';
+      case 0x066C: /* Arabic thousands separator */
+        return ',';
+      default:
+        break;
+    }
+  if (ch >= 0x06F0 && ch <= 0x06F9)
+    return '0' + (ch - 0x06F0);
+  if (ch >= 0x0660 && ch <= 0x0669)
+    return '0' + (ch - 0x0660);
+  if (ch < 0x0600)
+    return g_unichar_tolower (ch);
+  return ch;
+}
+
+static gboolean
+needs_decomposition (gunichar ch)
+{
+  /* Arabic presentation forms (compatibility), precomposed Latin letters
+   * (canonical), full-width forms */
+  return (ch >= 0xFB50 && ch <= 0xFDFF) || (ch >= 0xFE70 && ch <= 0xFEFE) ||
+         (ch >= 0x00C0 && ch < 0x0600) || (ch >= 0xFF01 && ch <= 0xFF5E);
+}
+
+static void
+append (GArray *chars, GArray *map, gunichar ch, gsize origin)
+{
+  g_array_append_val (chars, ch);
+  g_array_append_val (map, origin);
+}
+
+static void
+normalize_char (GArray *chars, GArray *map, gunichar ch, gsize origin)
+{
+  if (needs_decomposition (ch))
+    {
+      gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n = g_unichar_fully_decompose (ch, TRUE, parts, G_N_ELEMENTS (parts));
+
+      if (n > 1 || (n == 1 && parts[0] != ch))
+        {
+          for (gsize i = 0; i < n; i++)
+            normalize_char (chars, map, parts[i], origin);
+          return;
+        }
+    }
+
+  if (is_dropped (ch))
+    return;
+
+  if (pv_is_word_separator (ch))
+    ch = ' ';
+  else
+    ch = map_letter (ch);
+
+  append (chars, map, ch, origin);
+}
+
+PvNormalized *
+pv_normalize (const gunichar *text, gsize length)
+{
+  g_autoptr (GArray) chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), length + 1);
+  g_autoptr (GArray) map = g_array_sized_new (FALSE, FALSE, sizeof (gsize), length + 1);
+  PvNormalized *normalized;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  for (gsize i = 0; i < length; i++)
+    normalize_char (chars, map, text[i], i);
+
+  normalized = g_new0 (PvNormalized, 1);
+  normalized->length = chars->len;
+  g_array_append_val (map, length);
+  normalized->to_original = (gsize *)(void *)g_array_free (g_steal_pointer (&map), FALSE);
+  normalized->chars = (gunichar *)(void *)g_array_free (g_steal_pointer (&chars), FALSE);
+  return normalized;
+}
+
+void
+pv_normalized_to_original (const PvNormalized *normalized, gsize norm_start, gsize norm_end,
+                           gsize *start, gsize *end)
+{
+  g_return_if_fail (normalized != NULL);
+  g_return_if_fail (norm_start < norm_end && norm_end <= normalized->length);
+
+  *start = normalized->to_original[norm_start];
+  /* The last character maps to the code point it came from; the span ends
+   * just after that code point, not at the next kept one, so dropped marks
+   * between words are not swallowed. */
+  *end = normalized->to_original[norm_end - 1] + 1;
+}
+
+gsize
+pv_normalized_from_original (const PvNormalized *normalized, gsize offset)
+{
+  gsize low = 0, high = normalized->length;
+
+  while (low < high)
+    {
+      gsize mid = low + (high - low) / 2;
+
+      if (normalized->to_original[mid] < offset)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+char *
+pv_normalize_string (const char *utf8)
+{
+  g_autofree gunichar *text = NULL;
+  g_autoptr (PvNormalized) normalized = NULL;
+  GString *out;
+  glong length = 0;
+  gboolean pending_space = FALSE;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  text = g_utf8_to_ucs4 (utf8, -1, NULL, &length, NULL);
+  if (text == NULL)
+    return g_strdup ("");
+
+  normalized = pv_normalize (text, length);
+  out = g_string_sized_new (strlen (utf8));
+  for (gsize i = 0; i < normalized->length; i++)
+    {
+      gunichar ch = normalized->chars[i];
+
+      if (ch == ' ' || ch == '\n' || ch == '\r')
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+pv_normalized_free (PvNormalized *normalized)
+{
+  if (normalized == NULL)
+    return;
+  g_free (normalized->chars);
+  g_free (normalized->to_original);
+  g_free (normalized);
+}

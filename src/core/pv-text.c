@@ -1,0 +1,464 @@
+/* pv-text.c
+ *
+ * Copyright 2026 The Peyvand authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "peyvand-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utypes.h>
+
+#include "pv-text.h"
+
+/* A line longer than this many words is article text, never furniture. */
+#define FURNITURE_MAX_WORDS 25
+/* A line this short without a full stop reads as a label, not a sentence. */
+#define LABEL_MAX_WORDS 8
+
+typedef struct
+{
+  UChar *units;
+  gsize n_units;
+  gsize *unit_to_char; /* n_units + 1 entries */
+} Utf16Text;
+
+static void
+utf16_text_clear (Utf16Text *t)
+{
+  g_clear_pointer (&t->units, g_free);
+  g_clear_pointer (&t->unit_to_char, g_free);
+}
+
+static void
+utf16_text_init (Utf16Text *t, const gunichar *text, gsize length)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    n += text[i] > 0xFFFF ? 2 : 1;
+
+  t->units = g_new (UChar, n + 1);
+  t->unit_to_char = g_new (gsize, n + 1);
+  t->n_units = n;
+
+  n = 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar ch = text[i];
+
+      if (ch > 0xFFFF)
+        {
+          ch -= 0x10000;
+          t->unit_to_char[n] = i;
+          t->units[n++] = (UChar)(0xD800 + (ch >> 10));
+          t->unit_to_char[n] = i;
+          t->units[n++] = (UChar)(0xDC00 + (ch & 0x3FF));
+        }
+      else
+        {
+          t->unit_to_char[n] = i;
+          t->units[n++] = (UChar)ch;
+        }
+    }
+  t->unit_to_char[n] = length;
+  t->units[n] = 0;
+}
+
+static void
+close_break_iterator (gpointer iterator)
+{
+  ubrk_close (iterator);
+}
+
+/* Opening an ICU break iterator loads its rules; keep one of each kind per
+ * thread and only reset its text. */
+static GPrivate word_iterator_key = G_PRIVATE_INIT (close_break_iterator);
+static GPrivate sentence_iterator_key = G_PRIVATE_INIT (close_break_iterator);
+
+static UBreakIterator *
+get_break_iterator (GPrivate *key, UBreakIteratorType type, const Utf16Text *t)
+{
+  UBreakIterator *iterator = g_private_get (key);
+  UErrorCode status = U_ZERO_ERROR;
+
+  if (iterator == NULL)
+    {
+      iterator = ubrk_open (type, "fa", NULL, 0, &status);
+      if (U_FAILURE (status))
+        g_error ("ICU cannot open a break iterator: %s", u_errorName (status));
+      g_private_set (key, iterator);
+    }
+
+  status = U_ZERO_ERROR;
+  ubrk_setText (iterator, t->units, (int32_t)t->n_units, &status);
+  if (U_FAILURE (status))
+    g_error ("ICU cannot segment the text: %s", u_errorName (status));
+  return iterator;
+}
+
+GArray *
+pv_word_spans (const gunichar *text, gsize length)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
+  Utf16Text t = { 0 };
+  UBreakIterator *iterator;
+  int32_t start, end;
+
+  if (length == 0)
+    return spans;
+
+  utf16_text_init (&t, text, length);
+  iterator = get_break_iterator (&word_iterator_key, UBRK_WORD, &t);
+
+  start = ubrk_first (iterator);
+  for (end = ubrk_next (iterator); end != UBRK_DONE; start = end, end = ubrk_next (iterator))
+    {
+      PvSpan span;
+
+      if (ubrk_getRuleStatus (iterator) < UBRK_WORD_NONE_LIMIT)
+        continue;
+      span.start = t.unit_to_char[start];
+      span.end = t.unit_to_char[end];
+      g_array_append_val (spans, span);
+    }
+
+  ubrk_setText (iterator, NULL, 0, &(UErrorCode){ U_ZERO_ERROR });
+  utf16_text_clear (&t);
+  return spans;
+}
+
+static gboolean
+is_blank (gunichar ch)
+{
+  return g_unichar_isspace (ch) || ch == 0x200C || ch == 0x200D || ch == 0x200E || ch == 0x200F ||
+         ch == 0xFEFF || (ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069);
+}
+
+static gboolean
+is_closing_punctuation (gunichar ch)
+{
+  GUnicodeType type = g_unichar_type (ch);
+
+  return type == G_UNICODE_CLOSE_PUNCTUATION || type == G_UNICODE_FINAL_PUNCTUATION ||
+         ch == 0x00BB /* » */ || ch == '"' || ch == '\'';
+}
+
+static gboolean
+is_sentence_terminal (gunichar ch)
+{
+  return ch == '.' || ch == '!' || ch == '?' || ch == 0x061F /* ؟ */ || ch == 0x2026 /* … */
+         || ch == 0x06D4 /* ۔ */;
+}
+
+static gsize
+count_words (const gunichar *text, gsize start, gsize end)
+{
+  gsize words = 0;
+  gboolean in_word = FALSE;
+
+  for (gsize i = start; i < end; i++)
+    {
+      gboolean word_char = g_unichar_isalnum (text[i]) || g_unichar_ismark (text[i]);
+
+      if (word_char && !in_word)
+        words++;
+      in_word = word_char;
+    }
+  return words;
+}
+
+typedef struct
+{
+  gsize start;
+  gsize words;
+  gboolean label; /* reads as a label or a counter, not a sentence */
+} LineInfo;
+
+/* Common finite verbs and copulas: a Persian clause ends with one, so a
+ * short line that ends with one is a sentence even without a full stop. */
+static const char *const final_verbs[] = {
+  "است",  "نیست",  "هست",   "هستند", "بود",  "نبود",  "بودند", "شد",   "نشد",  "شدند", "شود",
+  "نشود", "شوند",  "شده",   "کرد",   "نکرد", "کردند", "کند",   "نکند", "کنند", "کنیم", "کرده",
+  "دارد", "ندارد", "دارند", "داریم", "داشت", "گفت",   "گفتند", "گوید", "اند",  "ایم",  "اید",
+  "باشد", "نباشد", "باشند", "خواهد", "داد",  "دهد",   "یافت",  "رسید", "امد",  "رفت",  "ماند",
+};
+
+static gboolean
+ends_with_verb (const gunichar *text, gsize start, gsize end)
+{
+  gsize word_start;
+  g_autofree char *word = NULL;
+  g_autofree char *normalized = NULL;
+
+  while (end > start && !g_unichar_isalnum (text[end - 1]))
+    end--;
+  word_start = end;
+  while (word_start > start &&
+         (g_unichar_isalnum (text[word_start - 1]) || g_unichar_ismark (text[word_start - 1])))
+    word_start--;
+  if (word_start == end)
+    return FALSE;
+
+  word = g_ucs4_to_utf8 (text + word_start, end - word_start, NULL, NULL, NULL);
+  normalized = pv_normalize_string (word);
+  for (guint i = 0; i < G_N_ELEMENTS (final_verbs); i++)
+    if (strcmp (normalized, final_verbs[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_digit (const gunichar *text, gsize start, gsize end)
+{
+  for (gsize i = start; i < end; i++)
+    if (g_unichar_isdigit (text[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static LineInfo
+line_info (const gunichar *text, gsize start, gsize end)
+{
+  LineInfo line = { start, count_words (text, start, end), FALSE };
+  gsize last = end;
+  gboolean terminal;
+
+  while (last > start && is_closing_punctuation (text[last - 1]))
+    last--;
+  terminal = last > start && is_sentence_terminal (text[last - 1]);
+
+  if (line.words <= LABEL_MAX_WORDS)
+    /* a counter («۱۲ نفر پسندیده اند», "3 comments") is a label whatever
+     * its grammar */
+    line.label = has_digit (text, start, end) || (!terminal && !ends_with_verb (text, start, end));
+  return line;
+}
+
+gsize
+pv_find_body_end (const gunichar *text, gsize length)
+{
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  gsize line_start = 0;
+  gsize best, labels = 0, tiny_labels = 0, body_lines_before = 0;
+
+  for (gsize i = 0; i <= length; i++)
+    {
+      LineInfo line;
+      gsize a, b;
+
+      if (i < length && text[i] != '\n' && text[i] != 0x2029)
+        continue;
+
+      a = line_start;
+      b = i;
+      line_start = i + 1;
+      while (a < b && is_blank (text[a]))
+        a++;
+      while (b > a && is_blank (text[b - 1]))
+        b--;
+      if (a == b)
+        continue;
+
+      line = line_info (text, a, b);
+      body_lines_before += !line.label;
+      g_array_append_val (lines, line);
+    }
+
+  /* Grow a tail of lines backwards from the end while it still reads as
+   * page furniture: no long line, at least half of them labels or
+   * counters; either three lines or more with two labels, or nothing but
+   * tiny labels («انتهای پیام»).  It starts at a label, and the body keeps
+   * at least one line of prose. */
+  best = lines->len;
+  for (guint i = lines->len; i > 1; i--)
+    {
+      const LineInfo *line = &g_array_index (lines, LineInfo, i - 1);
+      gsize tail_lines = lines->len - (i - 1);
+
+      if (line->words > FURNITURE_MAX_WORDS)
+        break;
+      if (line->label)
+        {
+          labels++;
+          tiny_labels += line->words <= 3;
+        }
+      else
+        body_lines_before--;
+
+      if (line->label && body_lines_before > 0 && labels * 2 >= tail_lines &&
+          ((tail_lines >= 3 && labels >= 2) || tiny_labels == tail_lines))
+        best = i - 1;
+    }
+
+  if (best < lines->len)
+    return g_array_index (lines, LineInfo, best).start;
+  return length;
+}
+
+static const char *const abbreviations[] = {
+  "mr",  "mrs",  "ms",  "dr",  "prof", "st",     "jr",   "sr",  "gen", "col",  "lt",
+  "sgt", "capt", "rep", "sen", "gov",  "pres",   "inc",  "ltd", "co",  "corp", "vs",
+  "etc", "no",   "vol", "fig", "jan",  "feb",    "mar",  "apr", "jun", "jul",  "aug",
+  "sep", "sept", "oct", "nov", "dec",  "approx", "dept", "est",
+};
+
+/* True when the full stop at `dot` closes an abbreviation or an initial
+ * (U.S., A. Merkel, ج.ا.ا) rather than a sentence. */
+static gboolean
+is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
+{
+  gsize word_start = dot;
+  char word[16];
+  gsize n = 0;
+
+  while (word_start > start && g_unichar_isalpha (text[word_start - 1]))
+    word_start--;
+
+  if (dot - word_start == 1)
+    return TRUE;
+  if (dot - word_start == 0 || dot - word_start >= sizeof word)
+    return FALSE;
+
+  for (gsize i = word_start; i < dot; i++)
+    {
+      gunichar ch = g_unichar_tolower (text[i]);
+
+      if (ch > 0x7F)
+        return FALSE;
+      word[n++] = (char)ch;
+    }
+  word[n] = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+    if (strcmp (word, abbreviations[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_word_character (const gunichar *text, gsize start, gsize end)
+{
+  for (gsize i = start; i < end; i++)
+    if (g_unichar_isalnum (text[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_line_break (const gunichar *text, gsize start, gsize end)
+{
+  for (gsize i = start; i < end; i++)
+    if (text[i] == '\n' || text[i] == '\r' || text[i] == 0x2029)
+      return TRUE;
+  return FALSE;
+}
+
+static GArray *
+split_sentences (const gunichar *text, gsize length)
+{
+  GArray *sentences = g_array_new (FALSE, FALSE, sizeof (PvSpan));
+  Utf16Text t = { 0 };
+  UBreakIterator *iterator;
+  int32_t start, end;
+  gboolean merge_next = FALSE;
+
+  if (length == 0)
+    return sentences;
+
+  utf16_text_init (&t, text, length);
+  iterator = get_break_iterator (&sentence_iterator_key, UBRK_SENTENCE, &t);
+
+  start = ubrk_first (iterator);
+  for (end = ubrk_next (iterator); end != UBRK_DONE; start = end, end = ubrk_next (iterator))
+    {
+      PvSpan span = { t.unit_to_char[start], t.unit_to_char[end] };
+      gsize last;
+
+      while (span.start < span.end && is_blank (text[span.start]))
+        span.start++;
+      while (span.end > span.start && is_blank (text[span.end - 1]))
+        span.end--;
+      if (!has_word_character (text, span.start, span.end))
+        continue;
+
+      if (merge_next && sentences->len > 0)
+        {
+          PvSpan *previous = &g_array_index (sentences, PvSpan, sentences->len - 1);
+
+          if (!has_line_break (text, previous->end, span.start))
+            {
+              previous->end = span.end;
+              span = *previous;
+              g_array_set_size (sentences, sentences->len - 1);
+            }
+        }
+      g_array_append_val (sentences, span);
+
+      last = span.end;
+      while (last > span.start && is_closing_punctuation (text[last - 1]))
+        last--;
+      merge_next = last > span.start && text[last - 1] == '.' &&
+                   is_abbreviation_dot (text, span.start, last - 1);
+    }
+
+  ubrk_setText (iterator, NULL, 0, &(UErrorCode){ U_ZERO_ERROR });
+  utf16_text_clear (&t);
+  return sentences;
+}
+
+PvSegmentation *
+pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
+{
+  PvSegmentation *segmentation;
+  g_autoptr (GArray) words = NULL;
+  gsize norm_body_end;
+  guint sentence = 0;
+
+  g_return_val_if_fail (normalized != NULL, NULL);
+
+  segmentation = g_new0 (PvSegmentation, 1);
+  segmentation->body_end = pv_find_body_end (text, length);
+  segmentation->sentences = split_sentences (text, segmentation->body_end);
+  segmentation->tokens = g_array_new (FALSE, FALSE, sizeof (PvToken));
+
+  norm_body_end = pv_normalized_from_original (normalized, segmentation->body_end);
+  words = pv_word_spans (normalized->chars, norm_body_end);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PvSpan *word = &g_array_index (words, PvSpan, i);
+      PvToken token;
+
+      token.norm_start = word->start;
+      token.norm_end = word->end;
+      pv_normalized_to_original (normalized, word->start, word->end, &token.start, &token.end);
+
+      while (sentence < segmentation->sentences->len &&
+             g_array_index (segmentation->sentences, PvSpan, sentence).end <= token.start)
+        sentence++;
+      if (sentence == segmentation->sentences->len)
+        break;
+      if (g_array_index (segmentation->sentences, PvSpan, sentence).start > token.start)
+        continue;
+
+      token.sentence = sentence;
+      g_array_append_val (segmentation->tokens, token);
+    }
+
+  return segmentation;
+}
+
+void
+pv_segmentation_free (PvSegmentation *segmentation)
+{
+  if (segmentation == NULL)
+    return;
+  g_clear_pointer (&segmentation->sentences, g_array_unref);
+  g_clear_pointer (&segmentation->tokens, g_array_unref);
+  g_free (segmentation);
+}

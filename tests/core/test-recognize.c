@@ -1,0 +1,157 @@
+/* test-recognize.c
+ *
+ * Copyright 2026 The Peyvand authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "../../src/core/pv-knowledge-private.h"
+#include "pv-recognize.h"
+#include "test-util.h"
+
+typedef struct
+{
+  gunichar *chars;
+  PvNormalized *normalized;
+  PvSegmentation *segmentation;
+  GArray *mentions;
+} Recognized;
+
+static void
+recognize (Recognized *r, const char *text)
+{
+  glong length = 0;
+
+  r->chars = g_utf8_to_ucs4 (text, -1, NULL, &length, NULL);
+  r->normalized = pv_normalize (r->chars, length);
+  r->segmentation = pv_segment (r->chars, length, r->normalized);
+  r->mentions = pv_recognize (test_knowledge (), r->normalized, r->segmentation);
+}
+
+static void
+recognized_clear (Recognized *r)
+{
+  g_free (r->chars);
+  pv_normalized_free (r->normalized);
+  pv_segmentation_free (r->segmentation);
+  g_array_unref (r->mentions);
+}
+
+/* "surface=target-id" for each entity mention, ';'-joined; roles as
+ * "surface=role:<id>"; titles and locatives left out. */
+static char *
+describe (const Recognized *r)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < r->mentions->len; i++)
+    {
+      const PvRawMention *m = &g_array_index (r->mentions, PvRawMention, i);
+      g_autofree char *surface =
+          g_ucs4_to_utf8 (r->chars + m->start, m->end - m->start, NULL, NULL, NULL);
+
+      if (m->kind == PV_ALIAS_TITLE || m->kind == PV_ALIAS_LOCATIVE)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ';');
+      if (m->kind == PV_ALIAS_ROLE)
+        g_string_append_printf (out, "%s=role:%s", surface,
+                                pv_knowledge_role (test_knowledge (), m->target)->id);
+      else
+        g_string_append_printf (out, "%s=%s", surface,
+                                pv_knowledge_entity (test_knowledge (), m->target)->id);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_recognized (const char *text, const char *expected)
+{
+  Recognized r;
+  g_autofree char *got = NULL;
+
+  recognize (&r, text);
+  got = describe (&r);
+  g_assert_cmpstr (got, ==, expected);
+  recognized_clear (&r);
+}
+
+static void
+test_longest_match (void)
+{
+  assert_recognized ("همکاری با آژانس بین المللی انرژی اتمی ادامه دارد.",
+                     "آژانس بین المللی انرژی اتمی=organization:iaea");
+  assert_recognized ("نماینده ایالات متحده آمریکا گفت.", "ایالات متحده آمریکا=country:US");
+}
+
+static void
+test_spelling_variants (void)
+{
+  /* Arabic yeh and kaf, ZWNJ or space, رییس or رئیس */
+  assert_recognized ("سخنگوی كرملين گفت.", "كرملين=country:RU");
+  assert_recognized ("رییس‌جمهور روسیه آمد.",
+                     "رییس‌جمهور=role:president;روسیه=country:RU");
+  assert_recognized ("آژانس بین‌المللی انرژی اتمی",
+                     "آژانس بین‌المللی انرژی اتمی=organization:iaea");
+}
+
+static void
+test_glued_plural (void)
+{
+  /* the mention ends before the glued plural */
+  assert_recognized ("آمریکاییها گفتند.", "آمریکایی=country:US");
+  assert_recognized ("آمریکایی‌ها گفتند.", "آمریکایی=country:US");
+  /* a person's name takes no plural */
+  assert_recognized ("پوتینها", "");
+}
+
+static void
+test_no_match_across_sentences (void)
+{
+  assert_recognized ("این را ایالات. متحده گفت.", "");
+}
+
+static void
+test_latin_names (void)
+{
+  assert_recognized ("به گفته Vladimir Putin و NATO",
+                     "Vladimir Putin=person:vladimir-putin;NATO=organization:nato");
+}
+
+static void
+test_offsets_slice_surface (void)
+{
+  Recognized r;
+  const char *text =
+      "\u200fرئیس جمهور  ترکیه با ولادیمیر پوتين گفت‌وگو "
+      "کرد.";
+
+  recognize (&r, text);
+  g_assert_cmpuint (r.mentions->len, >=, 3);
+  for (guint i = 0; i < r.mentions->len; i++)
+    {
+      const PvRawMention *m = &g_array_index (r.mentions, PvRawMention, i);
+
+      g_assert_cmpuint (m->start, <, m->end);
+      g_assert_false (g_unichar_isspace (r.chars[m->start]));
+      g_assert_false (g_unichar_isspace (r.chars[m->end - 1]));
+      g_assert_cmpuint (r.chars[m->start], !=, 0x200F);
+    }
+  recognized_clear (&r);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/recognize/longest-match", test_longest_match);
+  g_test_add_func ("/recognize/spelling-variants", test_spelling_variants);
+  g_test_add_func ("/recognize/glued-plural", test_glued_plural);
+  g_test_add_func ("/recognize/sentence-boundary", test_no_match_across_sentences);
+  g_test_add_func ("/recognize/latin-names", test_latin_names);
+  g_test_add_func ("/recognize/offsets", test_offsets_slice_surface);
+
+  return g_test_run ();
+}
