@@ -1,0 +1,422 @@
+/* pv-application.c: the Peyvand application
+ *
+ * Copyright 2026 The Peyvand authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "peyvand"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pv-application.h"
+#include "pv-window.h"
+
+/* --screenshot: frames drawn after the analysis before the capture, and how
+ * long to wait in all. */
+#define SCREENSHOT_FRAMES 3
+#define SCREENSHOT_TIMEOUT_SECONDS 60
+
+struct _PvApplication
+{
+  AdwApplication parent_instance;
+
+  /* Guards the knowledge base and serializes analyses. */
+  GMutex analysis_mutex;
+  PvKnowledge *knowledge;
+  GError *knowledge_error;
+  gboolean knowledge_loaded;
+
+  int default_width;
+  int default_height;
+
+  char *screenshot_path;
+  PvWindow *screenshot_window;
+  guint screenshot_frames;
+  gboolean screenshot_resized;
+  guint screenshot_timeout;
+  int exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (PvApplication, pv_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("Open FILE, write a PNG of the window once the analysis is shown, and quit"),
+    N_ ("OUT.png") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_ ("Size of the window, such as 1400x900"),
+    N_ ("WIDTHxHEIGHT") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static gboolean
+parse_size (const char *text, int *width, int *height)
+{
+  g_auto (GStrv) parts = g_strsplit (text, "x", 0);
+  guint64 w, h;
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 100, 16384, &w, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 100, 16384, &h, NULL))
+    return FALSE;
+
+  *width = (int)w;
+  *height = (int)h;
+  return TRUE;
+}
+
+static int
+pv_application_handle_local_options (GApplication *application, GVariantDict *options)
+{
+  PvApplication *self = PV_APPLICATION (application);
+  const char *size = NULL;
+  const char *screenshot = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("peyvand %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "size", "&s", &size) &&
+      !parse_size (size, &self->default_width, &self->default_height))
+    {
+      g_printerr (_ ("peyvand: invalid --size “%s”: expected WIDTHxHEIGHT, such as 1400x900\n"),
+                  size);
+      return 2;
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot))
+    {
+      self->screenshot_path = g_canonicalize_filename (screenshot, NULL);
+      /* Always capture in this process, never in an instance already running. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1; /* go on: open the files, or activate */
+}
+
+static PvWindow *
+pv_application_new_window (PvApplication *self)
+{
+  PvWindow *window = pv_window_new (self);
+
+  if (self->default_width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), self->default_width, self->default_height);
+
+  return window;
+}
+
+static void
+pv_application_screenshot_finish (PvApplication *self, int exit_status)
+{
+  self->exit_status = exit_status;
+  g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
+  if (self->screenshot_window != NULL)
+    g_signal_handlers_disconnect_by_data (self->screenshot_window, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+screenshot_after_paint (GdkFrameClock *frame_clock, PvApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Just painted: the window is laid out and its drawing is current. */
+  g_signal_handlers_disconnect_by_func (frame_clock, screenshot_after_paint, self);
+
+  if (!pv_window_save_png (self->screenshot_window, self->screenshot_path, &error))
+    {
+      g_printerr ("peyvand: %s\n", error->message);
+      pv_application_screenshot_finish (self, 1);
+    }
+  else
+    {
+      pv_application_screenshot_finish (self, 0);
+    }
+}
+
+static gboolean
+screenshot_tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
+{
+  PvApplication *self = PV_APPLICATION (user_data);
+
+  if (!gtk_widget_get_mapped (widget) || ++self->screenshot_frames < SCREENSHOT_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  /* The default size counts the window's client-side borders, which the
+   * picture leaves out: grow the window once so that the picture has the
+   * size asked for. */
+  if (self->default_width > 0 && !self->screenshot_resized)
+    {
+      int dw = self->default_width - gtk_widget_get_width (widget);
+      int dh = self->default_height - gtk_widget_get_height (widget);
+
+      self->screenshot_resized = TRUE;
+      if (dw != 0 || dh != 0)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (widget), self->default_width + dw,
+                                       self->default_height + dh);
+          self->screenshot_frames = 0;
+          return G_SOURCE_CONTINUE;
+        }
+    }
+
+  /* Ticks come before the frame's layout; capture after its paint. */
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (screenshot_after_paint), self);
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+screenshot_analysis_done (PvWindow *window, PvApplication *self)
+{
+  const GError *error = pv_window_get_analysis_error (window);
+
+  if (error != NULL)
+    g_printerr (_ ("peyvand: the article could not be analyzed, the picture shows its text only: "
+                   "%s\n"),
+                error->message);
+
+  self->screenshot_frames = 0;
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), screenshot_tick_cb, self, NULL);
+}
+
+static void
+screenshot_load_failed (PvWindow *window, const char *message, PvApplication *self)
+{
+  g_printerr ("peyvand: %s\n", message);
+  pv_application_screenshot_finish (self, 1);
+}
+
+static gboolean
+screenshot_timeout_cb (gpointer user_data)
+{
+  PvApplication *self = PV_APPLICATION (user_data);
+
+  self->screenshot_timeout = 0;
+  g_printerr (_ ("peyvand: gave up waiting for the article to be shown and analyzed\n"));
+  pv_application_screenshot_finish (self, 1);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pv_application_start_screenshot (PvApplication *self, GFile *file)
+{
+  PvWindow *window = pv_application_new_window (self);
+
+  self->screenshot_window = window;
+  g_signal_connect (window, "analysis-done", G_CALLBACK (screenshot_analysis_done), self);
+  g_signal_connect (window, "load-failed", G_CALLBACK (screenshot_load_failed), self);
+  self->screenshot_timeout =
+      g_timeout_add_seconds (SCREENSHOT_TIMEOUT_SECONDS, screenshot_timeout_cb, self);
+
+  pv_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+pv_application_activate (GApplication *application)
+{
+  PvApplication *self = PV_APPLICATION (application);
+  GtkWindow *window;
+
+  if (self->screenshot_path != NULL)
+    {
+      g_printerr (_ ("peyvand: --screenshot needs the FILE to show\n"));
+      self->exit_status = 2;
+      return;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (pv_application_new_window (self));
+  gtk_window_present (window);
+}
+
+static void
+pv_application_open (GApplication *application, GFile **files, int n_files, const char *hint)
+{
+  PvApplication *self = PV_APPLICATION (application);
+
+  if (self->screenshot_path != NULL)
+    {
+      if (n_files != 1)
+        {
+          g_printerr (_ ("peyvand: --screenshot shows one FILE, not %d\n"), n_files);
+          self->exit_status = 2;
+          return;
+        }
+      pv_application_start_screenshot (self, files[0]);
+      return;
+    }
+
+  for (int i = 0; i < n_files; i++)
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+      PvWindow *window;
+
+      /* An empty window (the one that `peyvand` without a file opened) takes
+       * the first article. */
+      if (PV_IS_WINDOW (active) && pv_window_get_document (PV_WINDOW (active)) == NULL &&
+          !pv_window_get_busy (PV_WINDOW (active)))
+        window = PV_WINDOW (active);
+      else
+        window = pv_application_new_window (self);
+
+      pv_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+pv_application_about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  PvApplication *self = PV_APPLICATION (user_data);
+  static const char *developers[] = { "The Peyvand authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about =
+      g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
+                    "application-name", _ ("Peyvand"), "version", PACKAGE_VERSION, "developer-name",
+                    _ ("The Peyvand authors"), "developers", developers, "comments",
+                    _ ("Explore the relationships between the countries, people, "
+                       "organizations, places and topics of news articles."),
+                    "copyright", "© 2026 The Peyvand authors", "license-type", GTK_LICENSE_GPL_3_0,
+                    "translator-credits", _ ("translator-credits"), NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+pv_application_quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = pv_application_about_action },
+  { .name = "quit", .activate = pv_application_quit_action },
+};
+
+static void
+pv_application_startup (GApplication *application)
+{
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  GtkApplication *gtk_application = GTK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (pv_application_parent_class)->startup (application);
+
+  /* A picture must not catch a transition halfway. */
+  if (PV_APPLICATION (application)->screenshot_path != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (gtk_application, "win.open", open_accels);
+  gtk_application_set_accels_for_action (gtk_application, "window.close", close_accels);
+  gtk_application_set_accels_for_action (gtk_application, "app.quit", quit_accels);
+}
+
+static void
+pv_application_finalize (GObject *object)
+{
+  PvApplication *self = PV_APPLICATION (object);
+
+  g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
+  g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->knowledge, pv_knowledge_unref);
+  g_clear_error (&self->knowledge_error);
+  g_mutex_clear (&self->analysis_mutex);
+
+  G_OBJECT_CLASS (pv_application_parent_class)->finalize (object);
+}
+
+static void
+pv_application_class_init (PvApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = pv_application_finalize;
+
+  application_class->handle_local_options = pv_application_handle_local_options;
+  application_class->startup = pv_application_startup;
+  application_class->activate = pv_application_activate;
+  application_class->open = pv_application_open;
+}
+
+static void
+pv_application_init (PvApplication *self)
+{
+  g_mutex_init (&self->analysis_mutex);
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _ ("[FILE]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _ ("Shows a news article with the countries, people, "
+                                               "organizations, places and topics it mentions."));
+}
+
+PvApplication *
+pv_application_new (void)
+{
+  return g_object_new (PV_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN, NULL);
+}
+
+int
+pv_application_get_exit_status (PvApplication *self)
+{
+  g_return_val_if_fail (PV_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}
+
+PvAnalysis *
+pv_application_analyze (PvApplication *self, PvDocument *document, char **warning, GError **error)
+{
+  g_autoptr (GMutexLocker) locker = NULL;
+  PvAnalyzeOptions options = { NULL };
+
+  g_return_val_if_fail (PV_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->analysis_mutex);
+
+  if (!self->knowledge_loaded)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      self->knowledge_loaded = TRUE;
+      self->knowledge = pv_knowledge_new_default (&local_error);
+      if (self->knowledge == NULL)
+        {
+          if (local_error == NULL)
+            g_set_error_literal (&local_error, PV_KNOWLEDGE_ERROR, PV_KNOWLEDGE_ERROR_INVALID,
+                                 _ ("The knowledge base could not be loaded"));
+          self->knowledge_error = g_steal_pointer (&local_error);
+        }
+      else if (local_error != NULL && warning != NULL)
+        {
+          /* The user's knowledge file was skipped; the built-in base works. */
+          *warning = g_strdup (local_error->message);
+        }
+    }
+
+  if (self->knowledge == NULL)
+    {
+      pv_document_free (document);
+      g_propagate_error (error, g_error_copy (self->knowledge_error));
+      return NULL;
+    }
+
+  return pv_analyze (document, self->knowledge, &options);
+}

@@ -1,0 +1,33 @@
+/* pv-application.h: the Peyvand application
+ *
+ * Copyright 2026 The Peyvand authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pv-analysis.h"
+
+G_BEGIN_DECLS
+
+#define PV_TYPE_APPLICATION (pv_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (PvApplication, pv_application, PV, APPLICATION, AdwApplication)
+
+PvApplication *pv_application_new (void);
+
+/* What main() returns when g_application_run() itself returned 0: set when a
+ * --screenshot run fails. */
+int pv_application_get_exit_status (PvApplication *self);
+
+/* Runs the analysis pipeline on `document` (taking ownership of it) with
+ * the application's knowledge base, loaded on first use.  Safe to call from
+ * any thread; analyses run one at a time.  `warning` (may be NULL) receives,
+ * on the call that loads the knowledge base, what went wrong with the
+ * user's knowledge file.  Returns NULL with `error` set when there is no
+ * usable knowledge base. */
+PvAnalysis *pv_application_analyze (PvApplication *self, PvDocument *document, char **warning,
+                                    GError **error);
+
+G_END_DECLS
