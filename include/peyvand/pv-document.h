@@ -60,6 +60,9 @@ PvDocument *pv_document_new_from_text (const char *source, const char *utf8, gss
  * NULL when `value` is not such a date. */
 char *pv_parse_date (const char *value);
 
+/* A deep copy (the analysis owns its document). */
+PvDocument *pv_document_copy (const PvDocument *document);
+
 void pv_document_free (PvDocument *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PvDocument, pv_document_free)

@@ -56,8 +56,8 @@ typedef struct
  *   base at `date` second; a qualified role that stays unresolved becomes
  *   one node labelled as in the text. */
 PvEntitySet *pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
-                                  const PvSegmentation *segmentation, const GArray *raw_mentions,
-                                  const char *date);
+                                  const PvSegmentation *segmentation,
+                                  const PvRecognition *recognition, const char *date);
 
 /* An ASCII id part for a label found only by rules: a transliteration of
  * its normalized form ("رئیس جمهور ترکیه" → "rys-jmhvr-trkyh"). */

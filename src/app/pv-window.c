@@ -76,24 +76,6 @@ analyze_data_free (AnalyzeData *data)
   g_free (data);
 }
 
-/* The analysis takes ownership of its document while the window keeps
- * showing its own. */
-static PvDocument *
-copy_document (const PvDocument *document)
-{
-  PvDocument *copy;
-
-  copy = pv_document_new_from_text (document->source, document->text, (gssize)document->text_bytes);
-  g_free (copy->title);
-  copy->title = g_strdup (document->title);
-  g_free (copy->date);
-  copy->date = g_strdup (document->date);
-  copy->encoding = document->encoding;
-  copy->format = document->format;
-
-  return copy;
-}
-
 static void
 pv_window_show_error (PvWindow *self, const char *message)
 {
@@ -210,7 +192,8 @@ pv_window_start_analysis (PvWindow *self)
 
   data = g_new0 (AnalyzeData, 1);
   data->application = g_object_ref (PV_APPLICATION (application));
-  data->document = copy_document (self->document);
+  /* the analysis takes ownership of its document; the window keeps its own */
+  data->document = pv_document_copy (self->document);
 
   self->analysis_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->analysis_cancellable, analyze_done, NULL);

@@ -143,7 +143,7 @@ pv_analyze (PvDocument *document, PvKnowledge *knowledge, const PvAnalyzeOptions
 {
   g_autoptr (PvNormalized) normalized = NULL;
   g_autoptr (PvSegmentation) segmentation = NULL;
-  g_autoptr (GArray) raw_mentions = NULL;
+  g_autoptr (PvRecognition) recognition = NULL;
   g_autoptr (PvEntitySet) set = NULL;
   g_autoptr (GPtrArray) edges = NULL;
   PvAnalysis *analysis;
@@ -164,9 +164,8 @@ pv_analyze (PvDocument *document, PvKnowledge *knowledge, const PvAnalyzeOptions
   analysis->sentences = g_array_ref (segmentation->sentences);
   detect_language (analysis);
 
-  raw_mentions = pv_recognize (knowledge, normalized, segmentation);
-  set =
-      pv_resolve_entities (knowledge, document->chars, segmentation, raw_mentions, analysis->date);
+  recognition = pv_recognize (knowledge, document->chars, normalized, segmentation);
+  set = pv_resolve_entities (knowledge, document->chars, segmentation, recognition, analysis->date);
   edges = pv_relate (set);
   order_graph (analysis, set, edges);
   return analysis;

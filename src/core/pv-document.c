@@ -1503,6 +1503,26 @@ pv_parse_date (const char *value)
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
 }
 
+PvDocument *
+pv_document_copy (const PvDocument *document)
+{
+  PvDocument *copy;
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  copy = g_new0 (PvDocument, 1);
+  copy->source = g_strdup (document->source);
+  copy->title = g_strdup (document->title);
+  copy->date = g_strdup (document->date);
+  copy->encoding = document->encoding;
+  copy->format = document->format;
+  copy->text = g_memdup2 (document->text, document->text_bytes + 1);
+  copy->text_bytes = document->text_bytes;
+  copy->chars = g_memdup2 (document->chars, (document->length + 1) * sizeof (gunichar));
+  copy->length = document->length;
+  return copy;
+}
+
 void
 pv_document_free (PvDocument *document)
 {

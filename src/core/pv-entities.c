@@ -34,6 +34,7 @@ typedef struct
   const gunichar *text;
   const char *date;
   const GArray *raw;
+  const PvRecognition *recognition;
   GArray *items;                    /* Item */
   int *item_of_raw;                 /* raw mention index → item index, or -1 */
   GHashTable *appositions;          /* "role:country kb" → person kb index + 1 */
@@ -79,6 +80,10 @@ raw_touching_after (const Resolver *r, guint index)
 static const PvKbEntity *
 kb_entity (const Resolver *r, int index)
 {
+  guint first_rule = r->recognition->first_rule_entity;
+
+  if ((guint)index >= first_rule)
+    return g_ptr_array_index (r->recognition->rule_entities, index - first_rule);
   return pv_knowledge_entity (r->knowledge, index);
 }
 
@@ -607,21 +612,22 @@ compare_mentions (gconstpointer a, gconstpointer b)
 
 PvEntitySet *
 pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
-                     const PvSegmentation *segmentation, const GArray *raw_mentions,
+                     const PvSegmentation *segmentation, const PvRecognition *recognition,
                      const char *date)
 {
   Resolver r = { 0 };
 
   g_return_val_if_fail (knowledge != NULL, NULL);
-  g_return_val_if_fail (raw_mentions != NULL, NULL);
+  g_return_val_if_fail (recognition != NULL, NULL);
 
   r.knowledge = knowledge;
   r.text = text;
   r.date = date;
-  r.raw = raw_mentions;
+  r.raw = recognition->mentions;
+  r.recognition = recognition;
   r.items = g_array_new (FALSE, FALSE, sizeof (Item));
-  r.item_of_raw = g_new (int, raw_mentions->len + 1);
-  for (guint i = 0; i < raw_mentions->len; i++)
+  r.item_of_raw = g_new (int, r.raw->len + 1);
+  for (guint i = 0; i < r.raw->len; i++)
     r.item_of_raw[i] = -1;
   r.appositions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.named = g_hash_table_new (NULL, NULL);

@@ -47,6 +47,23 @@ typedef struct
   gboolean leader; /* head of state or government: gives leader-of */
 } PvKbRoleDef;
 
+/* What the lexicon says of a word (data/knowledge/lexicon.json). */
+typedef enum
+{
+  PV_WORD_GIVEN_NAME = 1 << 0,        /* a first name: a person's name starts here */
+  PV_WORD_STOP = 1 << 1,              /* a function word or a very common word */
+  PV_WORD_VERB = 1 << 2,              /* a finite verb form */
+  PV_WORD_ORGANIZATION_HEAD = 1 << 3, /* حزب, دانشگاه: an organization's name follows */
+  PV_WORD_ORGANIZATION_WORD = 1 << 4, /* News, University: a Latin name is an organization */
+  PV_WORD_NOT_ORGANIZATION = 1 << 5,  /* GDP, CEO: capitals that name no organization */
+  PV_WORD_PLACE_WORD = 1 << 6,        /* Arena, Street: a Latin name is a place, not a person */
+  /* a head noun (شرکت, مرکز) or a title (دکتر) that is also an ordinary
+   * word: it needs more evidence (a place after the head, a given name
+   * after the title) */
+  PV_WORD_WEAK = 1 << 7,
+} PvWordFlags;
+
+guint pv_knowledge_word_flags (PvKnowledge *knowledge, guint token);
 guint pv_knowledge_lookup_token (PvKnowledge *knowledge, const gunichar *chars, gsize length);
 guint pv_knowledge_trie_step (PvKnowledge *knowledge, guint node, guint token);
 const PvAliasPayload *pv_knowledge_trie_payloads (PvKnowledge *knowledge, guint node,

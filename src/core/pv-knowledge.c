@@ -24,7 +24,8 @@ GResource *pv_knowledge_get_resource (void);
 #define RESOURCE_PATH "/org/peyvand/knowledge/"
 
 static const char *const builtin_files[] = {
-  "roles.json", "countries.json", "people.json", "organizations.json", "places.json", "topics.json",
+  "roles.json",  "countries.json", "people.json",  "organizations.json",
+  "places.json", "topics.json",    "lexicon.json",
 };
 
 /* Trie edges (node, token) → child, open addressing.  The key 0 never
@@ -51,6 +52,7 @@ struct _PvKnowledge
   gsize longest_token; /* in code points */
 
   GPtrArray *trie_payloads; /* per trie node: GArray of PvAliasPayload, or NULL */
+  GArray *token_flags;      /* guint16 per token id: PvWordFlags from the lexicon */
   EdgeMap edges;
 };
 
@@ -200,6 +202,7 @@ pv_knowledge_new_empty (void)
   knowledge->role_index = g_hash_table_new (g_str_hash, g_str_equal);
   knowledge->vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   knowledge->trie_payloads = g_ptr_array_new_with_free_func (payloads_free);
+  knowledge->token_flags = g_array_new (FALSE, TRUE, sizeof (guint16));
   g_ptr_array_add (knowledge->trie_payloads, NULL); /* the root */
   knowledge->edges.capacity = 1024;
   knowledge->edges.keys = g_new0 (guint64, knowledge->edges.capacity);
@@ -226,6 +229,7 @@ pv_knowledge_unref (PvKnowledge *knowledge)
   g_hash_table_unref (knowledge->role_index);
   g_hash_table_unref (knowledge->vocabulary);
   g_ptr_array_unref (knowledge->trie_payloads);
+  g_array_unref (knowledge->token_flags);
   g_free (knowledge->edges.keys);
   g_free (knowledge->edges.values);
   g_free (knowledge);
@@ -280,6 +284,40 @@ pv_knowledge_trie_payloads (PvKnowledge *knowledge, guint node, guint *n_payload
 
   *n_payloads = payloads != NULL ? payloads->len : 0;
   return payloads != NULL ? (const PvAliasPayload *)(void *)payloads->data : NULL;
+}
+
+guint
+pv_knowledge_word_flags (PvKnowledge *knowledge, guint token)
+{
+  return token < knowledge->token_flags->len
+             ? g_array_index (knowledge->token_flags, guint16, token)
+             : 0;
+}
+
+/* Marks a single word of the lexicon; phrases are not lexicon entries. */
+static gboolean
+flag_word (PvKnowledge *knowledge, const char *word, PvWordFlags flag)
+{
+  g_autofree gunichar *text = NULL;
+  g_autoptr (PvNormalized) normalized = NULL;
+  g_autoptr (GArray) words = NULL;
+  const PvSpan *span;
+  glong length = 0;
+  guint token;
+
+  text = g_utf8_to_ucs4 (word, -1, NULL, &length, NULL);
+  if (text == NULL)
+    return FALSE;
+  normalized = pv_normalize (text, length);
+  words = pv_word_spans (normalized->chars, normalized->length);
+  if (words->len != 1)
+    return FALSE;
+  span = &g_array_index (words, PvSpan, 0);
+  token = intern_token (knowledge, normalized->chars + span->start, span->end - span->start);
+  if (token >= knowledge->token_flags->len)
+    g_array_set_size (knowledge->token_flags, token + 1);
+  g_array_index (knowledge->token_flags, guint16, token) |= flag;
+  return TRUE;
 }
 
 /* Adds `alias` to the trie.  Returns FALSE when it holds no word. */
@@ -453,6 +491,40 @@ normalized_set (const cJSON *object, const char *name)
   return set;
 }
 
+/* An alias listed as ambiguous is ambiguous, whoever added it first (CLDR's
+ * country names come in before the curated files). */
+static void
+mark_ambiguous (PvKnowledge *knowledge, const char *alias, guint target)
+{
+  g_autofree gunichar *text = NULL;
+  g_autoptr (PvNormalized) normalized = NULL;
+  g_autoptr (GArray) words = NULL;
+  GArray *payloads;
+  glong length = 0;
+  guint node = PV_TRIE_ROOT;
+
+  text = g_utf8_to_ucs4 (alias, -1, NULL, &length, NULL);
+  if (text == NULL)
+    return;
+  normalized = pv_normalize (text, length);
+  words = pv_word_spans (normalized->chars, normalized->length);
+  for (guint i = 0; i < words->len && node != PV_TRIE_NONE; i++)
+    {
+      const PvSpan *word = &g_array_index (words, PvSpan, i);
+      guint token = pv_knowledge_lookup_token (knowledge, normalized->chars + word->start,
+                                               word->end - word->start);
+
+      node = pv_knowledge_trie_step (knowledge, node, token);
+    }
+  if (node == PV_TRIE_NONE || words->len == 0)
+    return;
+
+  payloads = g_ptr_array_index (knowledge->trie_payloads, node);
+  for (guint i = 0; payloads != NULL && i < payloads->len; i++)
+    if (g_array_index (payloads, PvAliasPayload, i).target == target)
+      g_array_index (payloads, PvAliasPayload, i).ambiguous = TRUE;
+}
+
 static void
 add_alias_array (PvKnowledge *knowledge, const cJSON *object, const char *name, PvAliasKind kind,
                  guint target, GHashTable *ambiguous)
@@ -598,6 +670,12 @@ merge_entities (PvKnowledge *knowledge, MergeContext *context, const cJSON *root
     add_alias_array (knowledge, item, "short", PV_ALIAS_SHORT, index, ambiguous);
     add_alias_array (knowledge, item, "demonyms", PV_ALIAS_DEMONYM, index, ambiguous);
     add_alias_array (knowledge, item, "metonyms", PV_ALIAS_METONYM, index, ambiguous);
+    {
+      const cJSON *word;
+
+      cJSON_ArrayForEach (word, cJSON_GetObjectItemCaseSensitive (item, "ambiguous"))
+          mark_ambiguous (knowledge, word->valuestring, index);
+    }
 
     roles = cJSON_GetObjectItemCaseSensitive (item, "roles");
     if (roles != NULL)
@@ -690,6 +768,44 @@ merge_word_list (PvKnowledge *knowledge, MergeContext *context, const cJSON *roo
   cJSON_ArrayForEach (item, array) add_alias (knowledge, item->valuestring, kind, 0, FALSE);
 }
 
+static const struct
+{
+  const char *name;
+  PvWordFlags flag;
+} lexicon_lists[] = {
+  { "given_names", PV_WORD_GIVEN_NAME },
+  { "given_names_en", PV_WORD_GIVEN_NAME },
+  { "stop_words", PV_WORD_STOP },
+  { "verbs", PV_WORD_VERB },
+  { "organization_heads", PV_WORD_ORGANIZATION_HEAD },
+  { "organization_heads_weak", PV_WORD_ORGANIZATION_HEAD | PV_WORD_WEAK },
+  { "organization_words_en", PV_WORD_ORGANIZATION_WORD },
+  { "place_words_en", PV_WORD_PLACE_WORD },
+  { "weak_titles", PV_WORD_WEAK },
+  { "not_organizations_en", PV_WORD_NOT_ORGANIZATION },
+};
+
+static void
+merge_lexicon (PvKnowledge *knowledge, MergeContext *context, const cJSON *root)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lexicon_lists); i++)
+    {
+      const cJSON *array = cJSON_GetObjectItemCaseSensitive (root, lexicon_lists[i].name);
+      const cJSON *item;
+
+      if (array == NULL)
+        continue;
+      if (!json_string_array_ok (root, lexicon_lists[i].name))
+        {
+          skip_entry (context, lexicon_lists[i].name, "not a list of strings");
+          continue;
+        }
+      cJSON_ArrayForEach (
+          item, array) if (!flag_word (knowledge, item->valuestring, lexicon_lists[i].flag))
+          skip_entry (context, lexicon_lists[i].name, "\"%s\" is not one word", item->valuestring);
+    }
+}
+
 gboolean
 pv_knowledge_merge_json (PvKnowledge *knowledge, const char *source, const char *json, gsize length,
                          GError **error)
@@ -713,6 +829,7 @@ pv_knowledge_merge_json (PvKnowledge *knowledge, const char *source, const char 
   merge_roles (knowledge, &context, root);
   merge_word_list (knowledge, &context, root, "titles", PV_ALIAS_TITLE);
   merge_word_list (knowledge, &context, root, "locatives", PV_ALIAS_LOCATIVE);
+  merge_lexicon (knowledge, &context, root);
   merge_entities (knowledge, &context, root, "countries", PV_ENTITY_COUNTRY);
   merge_entities (knowledge, &context, root, "people", PV_ENTITY_PERSON);
   merge_entities (knowledge, &context, root, "organizations", PV_ENTITY_ORGANIZATION);

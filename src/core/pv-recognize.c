@@ -9,13 +9,17 @@
 #include "config.h"
 
 #include "pv-knowledge-private.h"
+#include "pv-entities.h"
 #include "pv-recognize.h"
+
+#include <string.h>
 
 typedef struct
 {
   const gunichar *chars;
   gsize length;
   gboolean plural_only; /* only a plural: any name may take it */
+  gboolean ezafe;       /* the ezafe ی after a final vowel («اتحادیه اروپای …») */
 } Suffix;
 
 /* ها های هایی: plurals glued without a ZWNJ (آمریکاییها); ان یان: the
@@ -25,13 +29,15 @@ static const gunichar suffix_hay[] = { 0x0647, 0x0627, 0x06CC };
 static const gunichar suffix_ha[] = { 0x0647, 0x0627 };
 static const gunichar suffix_yan[] = { 0x06CC, 0x0627, 0x0646 };
 static const gunichar suffix_an[] = { 0x0627, 0x0646 };
+static const gunichar suffix_ezafe[] = { 0x06CC };
 
 static const Suffix suffixes[] = {
-  { suffix_haye, G_N_ELEMENTS (suffix_haye), TRUE },
-  { suffix_hay, G_N_ELEMENTS (suffix_hay), TRUE },
-  { suffix_ha, G_N_ELEMENTS (suffix_ha), TRUE },
-  { suffix_yan, G_N_ELEMENTS (suffix_yan), FALSE },
-  { suffix_an, G_N_ELEMENTS (suffix_an), FALSE },
+  { suffix_haye, G_N_ELEMENTS (suffix_haye), TRUE, FALSE },
+  { suffix_hay, G_N_ELEMENTS (suffix_hay), TRUE, FALSE },
+  { suffix_ha, G_N_ELEMENTS (suffix_ha), TRUE, FALSE },
+  { suffix_yan, G_N_ELEMENTS (suffix_yan), FALSE, FALSE },
+  { suffix_an, G_N_ELEMENTS (suffix_an), FALSE, FALSE },
+  { suffix_ezafe, G_N_ELEMENTS (suffix_ezafe), FALSE, TRUE },
 };
 
 /* Shortest stem a suffix may be taken from. */
@@ -65,6 +71,8 @@ payload_allowed (PvKnowledge *knowledge, const PvAliasPayload *payload, const Su
 {
   if (suffix == NULL)
     return TRUE;
+  if (suffix->ezafe)
+    return payload->kind == PV_ALIAS_NAME;
   if (payload->kind == PV_ALIAS_DEMONYM)
     return TRUE;
   if (!suffix->plural_only)
@@ -107,19 +115,14 @@ ends_with (const gunichar *chars, gsize length, const Suffix *suffix)
   return TRUE;
 }
 
-GArray *
-pv_recognize (PvKnowledge *knowledge, const PvNormalized *normalized,
-              const PvSegmentation *segmentation)
+static GArray *
+knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
+                const PvSegmentation *segmentation, const guint *token_ids)
 {
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (PvRawMention));
   const PvToken *tokens = (const PvToken *)(void *)segmentation->tokens->data;
   guint n_tokens = segmentation->tokens->len;
-  guint *token_ids = g_new (guint, n_tokens + 1);
   guint i = 0;
-
-  for (guint t = 0; t < n_tokens; t++)
-    token_ids[t] = pv_knowledge_lookup_token (knowledge, normalized->chars + tokens[t].norm_start,
-                                              tokens[t].norm_end - tokens[t].norm_start);
 
   while (i < n_tokens)
     {
@@ -157,6 +160,12 @@ pv_recognize (PvKnowledge *knowledge, const PvNormalized *normalized,
               const PvAliasPayload *payload;
 
               if (!ends_with (word, word_length, suffix))
+                continue;
+              /* an ezafe only on the last word of a name of several words,
+               * after a vowel: «اروپای» in «اتحادیه اروپای …», never
+               * «آمریکای لاتین» for America */
+              if (suffix->ezafe &&
+                  (j == i || (word[word_length - 2] != 0x0627 && word[word_length - 2] != 0x0648)))
                 continue;
               stem_id = pv_knowledge_lookup_token (knowledge, word, word_length - suffix->length);
               stem_node = pv_knowledge_trie_step (knowledge, node, stem_id);
@@ -196,6 +205,544 @@ pv_recognize (PvKnowledge *knowledge, const PvNormalized *normalized,
       i = best_last + 1;
     }
 
-  g_free (token_ids);
   return mentions;
+}
+
+/* Rules for names the knowledge base does not know */
+
+/* The longest name a rule takes, in words. */
+#define MAX_NAME_WORDS 4
+
+typedef enum
+{
+  COVER_NONE,
+  COVER_TITLE,    /* آقای, سناتور: a name may follow */
+  COVER_LOCATIVE, /* در, شهر: context, not a name */
+  COVER_NAME,     /* part of a name or a role already found */
+} Cover;
+
+typedef struct
+{
+  PvKnowledge *knowledge;
+  const gunichar *text;
+  const PvNormalized *normalized;
+  const PvToken *tokens;
+  guint n_tokens;
+  const guint *token_ids;
+  guint8 *cover; /* Cover, per token */
+  GArray *found; /* PvRawMention found by rules */
+  PvRecognition *recognition;
+  GHashTable *by_key; /* "type:normalized name" → rule entity index + 1 */
+  GHashTable *ids;    /* ids taken by rule entities */
+  GArray *surnames;   /* Surname */
+} Rules;
+
+typedef struct
+{
+  guint entity;     /* rule entity index */
+  gsize norm_start; /* the surname in the normalized view */
+  gsize norm_end;
+  guint after_token; /* only later mentions join */
+} Surname;
+
+static guint
+word_flags (const Rules *r, guint token)
+{
+  return pv_knowledge_word_flags (r->knowledge, r->token_ids[token]);
+}
+
+static gunichar
+first_char (const Rules *r, guint token)
+{
+  return r->text[r->tokens[token].start];
+}
+
+static gboolean
+is_latin (const Rules *r, guint token)
+{
+  gunichar ch = first_char (r, token);
+
+  return ch < 0x250 && g_unichar_isalpha (ch);
+}
+
+static gboolean
+is_capitalized (const Rules *r, guint token)
+{
+  return is_latin (r, token) && g_unichar_isupper (first_char (r, token));
+}
+
+static gboolean
+is_acronym (const Rules *r, guint token)
+{
+  const PvToken *t = &r->tokens[token];
+  gsize length = t->end - t->start;
+
+  if (length < 2 || length > 6)
+    return FALSE;
+  for (gsize i = t->start; i < t->end; i++)
+    if (!(r->text[i] < 0x80 && g_unichar_isupper (r->text[i])))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_letter (const Rules *r, guint token)
+{
+  for (gsize i = r->tokens[token].start; i < r->tokens[token].end; i++)
+    if (g_unichar_isalpha (r->text[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Nothing but white space (or, inside a Latin name, a hyphen or a period)
+ * between two tokens of one sentence. */
+static gboolean
+adjacent (const Rules *r, guint a, guint b)
+{
+  if (b >= r->n_tokens || r->tokens[a].sentence != r->tokens[b].sentence)
+    return FALSE;
+  for (gsize i = r->tokens[a].end; i < r->tokens[b].start; i++)
+    {
+      gunichar ch = r->text[i];
+
+      if (g_unichar_isspace (ch) || ch == 0x200C || ch == 0x200F || ch == 0x200E)
+        continue;
+      if ((ch == '-' || ch == '.') && is_latin (r, a) && is_latin (r, b))
+        continue;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A word that can be part of a Persian name: not found yet, not a function
+ * word or a verb, not a number. */
+static gboolean
+name_like (const Rules *r, guint token)
+{
+  return r->cover[token] == COVER_NONE &&
+         (word_flags (r, token) & (PV_WORD_STOP | PV_WORD_VERB)) == 0 && has_letter (r, token) &&
+         !is_latin (r, token) && r->tokens[token].norm_end - r->tokens[token].norm_start >= 2;
+}
+
+static char *
+surface (const Rules *r, guint first, guint last)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (gsize i = r->tokens[first].start; i < r->tokens[last].end; i++)
+    {
+      gunichar ch = r->text[i];
+
+      if (g_unichar_isspace (ch))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+normalized_surface (const Rules *r, guint first, guint last)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint t = first; t <= last; t++)
+    {
+      g_autofree char *word =
+          g_ucs4_to_utf8 (r->normalized->chars + r->tokens[t].norm_start,
+                          r->tokens[t].norm_end - r->tokens[t].norm_start, NULL, NULL, NULL);
+
+      if (t > first)
+        g_string_append_c (out, ' ');
+      g_string_append (out, word);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+rule_entity (Rules *r, PvEntityType type, guint first, guint last)
+{
+  g_autofree char *name = normalized_surface (r, first, last);
+  g_autofree char *key = g_strdup_printf ("%d:%s", type, name);
+  gpointer found = g_hash_table_lookup (r->by_key, key);
+  g_autofree char *slug = NULL;
+  PvKbEntity *entity;
+  char *id;
+  guint index;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  entity = g_new0 (PvKbEntity, 1);
+  entity->type = type;
+  entity->label = surface (r, first, last);
+  if (is_latin (r, first))
+    entity->label_en = g_strdup (entity->label);
+  slug = pv_slug_from_label (entity->label);
+  id = g_strdup_printf ("%s:%s", pv_entity_type_to_string (type), slug);
+  for (guint n = 2;
+       g_hash_table_contains (r->ids, id) || pv_knowledge_find_entity (r->knowledge, id) >= 0; n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s:%s-%u", pv_entity_type_to_string (type), slug, n);
+    }
+  entity->id = id;
+  g_hash_table_add (r->ids, id);
+
+  index = r->recognition->rule_entities->len;
+  g_ptr_array_add (r->recognition->rule_entities, entity);
+  g_hash_table_insert (r->by_key, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
+  return index;
+}
+
+static void
+add_rule_mention (Rules *r, guint entity, guint first, guint last)
+{
+  PvRawMention mention;
+
+  mention.start = r->tokens[first].start;
+  mention.end = r->tokens[last].end;
+  mention.first_token = first;
+  mention.last_token = last;
+  mention.sentence = r->tokens[first].sentence;
+  mention.kind = PV_ALIAS_NAME;
+  mention.target = r->recognition->first_rule_entity + entity;
+  mention.ambiguous = FALSE;
+  g_array_append_val (r->found, mention);
+
+  for (guint t = first; t <= last; t++)
+    r->cover[t] = COVER_NAME;
+}
+
+/* A surname worth matching alone later: a real word, not a common one. */
+static gboolean
+name_like_surname (const Rules *r, guint token)
+{
+  return (word_flags (r, token) & (PV_WORD_STOP | PV_WORD_VERB)) == 0 &&
+         r->tokens[token].norm_end - r->tokens[token].norm_start >= 3 && has_letter (r, token);
+}
+
+static void
+add_person (Rules *r, guint first, guint last)
+{
+  guint entity = rule_entity (r, PV_ENTITY_PERSON, first, last);
+
+  add_rule_mention (r, entity, first, last);
+  if (last > first && name_like_surname (r, last))
+    {
+      Surname surname = { entity, r->tokens[last].norm_start, r->tokens[last].norm_end, last };
+
+      g_array_append_val (r->surnames, surname);
+    }
+}
+
+static gboolean
+starts_with_article (const Rules *r, guint token)
+{
+  const PvToken *t = &r->tokens[token];
+
+  return t->end - t->start == 3 && r->text[t->start] == 'T' && r->text[t->start + 1] == 'h' &&
+         r->text[t->start + 2] == 'e';
+}
+
+/* "Lindsey Graham", "NBC News", "FBI": names kept in Latin letters. */
+static void
+latin_names (Rules *r)
+{
+  guint t = 0;
+
+  while (t < r->n_tokens)
+    {
+      guint last = t;
+      gboolean organization = FALSE, place = FALSE;
+
+      if (r->cover[t] != COVER_NONE || !is_capitalized (r, t))
+        {
+          t++;
+          continue;
+        }
+      while (last + 1 < r->n_tokens && last + 1 - t < MAX_NAME_WORDS + 1 &&
+             r->cover[last + 1] == COVER_NONE && is_capitalized (r, last + 1) &&
+             adjacent (r, last, last + 1))
+        last++;
+
+      for (guint k = t; k <= last; k++)
+        {
+          organization = organization || (word_flags (r, k) & PV_WORD_ORGANIZATION_WORD) != 0;
+          place = place || (word_flags (r, k) & PV_WORD_PLACE_WORD) != 0;
+        }
+      /* "The Hill", "The Guardian": a name with an article is a title */
+      organization = organization || starts_with_article (r, t);
+
+      if (place && !organization)
+        ; /* "Wesbanco Arena", "Maple Street": neither a person nor an organization */
+      else if (last == t)
+        {
+          if (is_acronym (r, t) && (word_flags (r, t) & PV_WORD_NOT_ORGANIZATION) == 0)
+            add_rule_mention (r, rule_entity (r, PV_ENTITY_ORGANIZATION, t, t), t, t);
+        }
+      else if (organization)
+        add_rule_mention (r, rule_entity (r, PV_ENTITY_ORGANIZATION, t, last), t, last);
+      else
+        add_person (r, t, last);
+      t = last + 1;
+    }
+}
+
+/* The name-like words right after `token`, at most `max`: the index of the
+ * last one, or `token` when there is none. */
+static guint
+extend_name (const Rules *r, guint token, guint max)
+{
+  guint last = token;
+
+  while (last - token < max && adjacent (r, last, last + 1) && name_like (r, last + 1))
+    last++;
+  return last;
+}
+
+/* «پاتریک موریسی», «ولید معلم»: a given name and the words after it. */
+static void
+given_names (Rules *r)
+{
+  for (guint t = 0; t < r->n_tokens; t++)
+    {
+      guint last;
+
+      if (r->cover[t] != COVER_NONE || is_latin (r, t) ||
+          (word_flags (r, t) & PV_WORD_GIVEN_NAME) == 0)
+        continue;
+      last = extend_name (r, t, 2);
+      if (last > t)
+        {
+          add_person (r, t, last);
+          t = last;
+        }
+    }
+}
+
+/* «سناتور لیندسی گراهام», «خانم فریمن»: a title before a name. */
+static void
+titled_names (Rules *r)
+{
+  for (guint t = 0; t + 1 < r->n_tokens; t++)
+    {
+      guint last;
+
+      if (r->cover[t] != COVER_TITLE || !adjacent (r, t, t + 1) || !name_like (r, t + 1))
+        continue;
+      /* «دکتر علوم سیاسی» is a doctorate: after a weak title, only a given
+       * name starts a name */
+      if ((word_flags (r, t) & PV_WORD_WEAK) != 0 &&
+          (word_flags (r, t + 1) & PV_WORD_GIVEN_NAME) == 0)
+        continue;
+      last = extend_name (r, t + 1, 2);
+      add_person (r, t + 1, last);
+      t = last;
+    }
+}
+
+/* «وزیر امور خارجه سوریه ولید معلم»: an office of a country before a name. */
+static void
+names_after_offices (Rules *r, const GArray *kb_mentions)
+{
+  for (guint i = 0; i + 1 < kb_mentions->len; i++)
+    {
+      const PvRawMention *role = &g_array_index (kb_mentions, PvRawMention, i);
+      const PvRawMention *country = &g_array_index (kb_mentions, PvRawMention, i + 1);
+      guint first, last;
+
+      if (role->kind != PV_ALIAS_ROLE || country->kind != PV_ALIAS_NAME ||
+          country->first_token != role->last_token + 1 ||
+          pv_knowledge_entity (r->knowledge, country->target)->type != PV_ENTITY_COUNTRY)
+        continue;
+      first = country->last_token + 1;
+      if (!adjacent (r, country->last_token, first) || !name_like (r, first))
+        continue;
+      last = extend_name (r, first, 2);
+      /* one word after an office is a name only when it is a given name:
+       * «رئیس جمهور روسیه توافقات …» is not about a Mr Tavafoghat */
+      if (last == first && (word_flags (r, first) & PV_WORD_GIVEN_NAME) == 0)
+        continue;
+      add_person (r, first, last);
+    }
+}
+
+/* «حزب محافظه کار», «دانشگاه تهران», «دانشگاه Syracuse»: an organization
+ * head noun and the name after it, which may end with a place. */
+static void
+organization_names (Rules *r, const guint *kb_place_end)
+{
+  for (guint t = 0; t + 1 < r->n_tokens; t++)
+    {
+      guint last = t;
+
+      if (r->cover[t] != COVER_NONE || (word_flags (r, t) & PV_WORD_ORGANIZATION_HEAD) == 0)
+        continue;
+      gboolean weak = (word_flags (r, t) & PV_WORD_WEAK) != 0;
+      gboolean ends_with_place = FALSE;
+
+      while (last - t < MAX_NAME_WORDS && adjacent (r, last, last + 1) &&
+             (name_like (r, last + 1) ||
+              (!weak && r->cover[last + 1] == COVER_NONE && is_capitalized (r, last + 1))))
+        last++;
+      /* a country or a city closes the name */
+      if (adjacent (r, last, last + 1) && kb_place_end[last + 1] != G_MAXUINT)
+        {
+          last = kb_place_end[last + 1];
+          ends_with_place = TRUE;
+        }
+      /* «شرکت», «مرکز», «دادگاه» are ordinary words too: only with a place
+       * («وزارت بهداشت روسیه», «پلیس لندن») do they name an organization */
+      if (last == t || (weak && !ends_with_place))
+        continue;
+
+      add_rule_mention (r, rule_entity (r, PV_ENTITY_ORGANIZATION, t, last), t, last);
+      t = last;
+    }
+}
+
+static gboolean
+same_normalized (const Rules *r, guint token, const Surname *surname)
+{
+  gsize length = r->tokens[token].norm_end - r->tokens[token].norm_start;
+
+  return length == surname->norm_end - surname->norm_start &&
+         memcmp (r->normalized->chars + r->tokens[token].norm_start,
+                 r->normalized->chars + surname->norm_start, length * sizeof (gunichar)) == 0;
+}
+
+/* «کاوانا» after «برت کاوانا»: the surname alone is the same person. */
+static void
+later_surnames (Rules *r)
+{
+  for (guint t = 0; t < r->n_tokens; t++)
+    {
+      if (r->cover[t] != COVER_NONE)
+        continue;
+      for (guint s = 0; s < r->surnames->len; s++)
+        {
+          const Surname *surname = &g_array_index (r->surnames, Surname, s);
+
+          if (t > surname->after_token && same_normalized (r, t, surname))
+            {
+              add_rule_mention (r, surname->entity, t, t);
+              break;
+            }
+        }
+    }
+}
+
+static int
+compare_raw_mentions (gconstpointer a, gconstpointer b)
+{
+  const PvRawMention *x = a, *y = b;
+
+  if (x->first_token != y->first_token)
+    return x->first_token < y->first_token ? -1 : 1;
+  if (x->last_token != y->last_token)
+    return x->last_token > y->last_token ? -1 : 1;
+  return 0;
+}
+
+static void
+kb_entity_free (gpointer data)
+{
+  PvKbEntity *entity = data;
+
+  g_free (entity->id);
+  g_free (entity->label);
+  g_free (entity->label_en);
+  g_free (entity->country);
+  g_clear_pointer (&entity->roles, g_array_unref);
+  g_free (entity);
+}
+
+PvRecognition *
+pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *normalized,
+              const PvSegmentation *segmentation)
+{
+  PvRecognition *recognition = g_new0 (PvRecognition, 1);
+  guint n_tokens = segmentation->tokens->len;
+  g_autofree guint *token_ids = g_new0 (guint, n_tokens + 1);
+  g_autofree guint8 *cover = g_new0 (guint8, n_tokens + 1);
+  g_autofree guint *kb_place_end = g_new (guint, n_tokens + 1);
+  g_autoptr (GArray) kb_mentions = NULL;
+  Rules r = { 0 };
+
+  g_return_val_if_fail (knowledge != NULL, NULL);
+
+  recognition->first_rule_entity = pv_knowledge_n_entities (knowledge);
+  recognition->rule_entities = g_ptr_array_new_with_free_func (kb_entity_free);
+
+  for (guint t = 0; t < n_tokens; t++)
+    {
+      const PvToken *token = &g_array_index (segmentation->tokens, PvToken, t);
+
+      token_ids[t] = pv_knowledge_lookup_token (knowledge, normalized->chars + token->norm_start,
+                                                token->norm_end - token->norm_start);
+      kb_place_end[t] = G_MAXUINT;
+    }
+
+  kb_mentions = knowledge_pass (knowledge, normalized, segmentation, token_ids);
+  for (guint i = 0; i < kb_mentions->len; i++)
+    {
+      const PvRawMention *m = &g_array_index (kb_mentions, PvRawMention, i);
+      Cover kind = m->kind == PV_ALIAS_TITLE      ? COVER_TITLE
+                   : m->kind == PV_ALIAS_LOCATIVE ? COVER_LOCATIVE
+                                                  : COVER_NAME;
+
+      for (guint t = m->first_token; t <= m->last_token; t++)
+        cover[t] = kind;
+      if (m->kind == PV_ALIAS_NAME &&
+          (pv_knowledge_entity (knowledge, m->target)->type == PV_ENTITY_COUNTRY ||
+           pv_knowledge_entity (knowledge, m->target)->type == PV_ENTITY_PLACE))
+        kb_place_end[m->first_token] = m->last_token;
+    }
+
+  r.knowledge = knowledge;
+  r.text = text;
+  r.normalized = normalized;
+  r.tokens = (const PvToken *)(void *)segmentation->tokens->data;
+  r.n_tokens = n_tokens;
+  r.token_ids = token_ids;
+  r.cover = cover;
+  r.found = g_array_new (FALSE, FALSE, sizeof (PvRawMention));
+  r.recognition = recognition;
+  r.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r.surnames = g_array_new (FALSE, FALSE, sizeof (Surname));
+
+  names_after_offices (&r, kb_mentions);
+  titled_names (&r);
+  latin_names (&r);
+  given_names (&r);
+  organization_names (&r, kb_place_end);
+  later_surnames (&r);
+
+  recognition->mentions = g_steal_pointer (&kb_mentions);
+  g_array_append_vals (recognition->mentions, r.found->data, r.found->len);
+  g_array_sort (recognition->mentions, compare_raw_mentions);
+
+  g_array_unref (r.found);
+  g_hash_table_unref (r.by_key);
+  g_hash_table_unref (r.ids);
+  g_array_unref (r.surnames);
+  return recognition;
+}
+
+void
+pv_recognition_free (PvRecognition *recognition)
+{
+  if (recognition == NULL)
+    return;
+  g_clear_pointer (&recognition->mentions, g_array_unref);
+  g_clear_pointer (&recognition->rule_entities, g_ptr_array_unref);
+  g_free (recognition);
 }

@@ -961,6 +961,25 @@ test_free_null (void)
   g_assert_cmpstr (g_quark_to_string (PV_DOCUMENT_ERROR), ==, "pv-document-error-quark");
 }
 
+static void
+test_copy (void)
+{
+  g_autoptr (PvDocument) document = pv_document_new_from_text ("a.txt", "سلام\u200cدنیا", -1);
+  g_autoptr (PvDocument) copy = NULL;
+
+  document->title = g_strdup ("عنوان");
+  document->date = g_strdup ("2020-02-29");
+  copy = pv_document_copy (document);
+  g_assert_true (copy->text != document->text);
+  g_assert_cmpstr (copy->text, ==, document->text);
+  g_assert_cmpstr (copy->title, ==, "عنوان");
+  g_assert_cmpstr (copy->date, ==, "2020-02-29");
+  g_assert_cmpstr (copy->source, ==, "a.txt");
+  g_assert_cmpuint (copy->length, ==, document->length);
+  g_assert_cmpmem (copy->chars, copy->length * sizeof (gunichar), document->chars,
+                   document->length * sizeof (gunichar));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1019,6 +1038,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/parse-date", test_parse_date);
   g_test_add_func ("/document/new-from-text", test_new_from_text);
   g_test_add_func ("/document/free-null", test_free_null);
+  g_test_add_func ("/document/copy", test_copy);
 
   result = g_test_run ();
 

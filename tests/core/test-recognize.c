@@ -15,6 +15,7 @@ typedef struct
   gunichar *chars;
   PvNormalized *normalized;
   PvSegmentation *segmentation;
+  PvRecognition *recognition;
   GArray *mentions;
 } Recognized;
 
@@ -26,7 +27,8 @@ recognize (Recognized *r, const char *text)
   r->chars = g_utf8_to_ucs4 (text, -1, NULL, &length, NULL);
   r->normalized = pv_normalize (r->chars, length);
   r->segmentation = pv_segment (r->chars, length, r->normalized);
-  r->mentions = pv_recognize (test_knowledge (), r->normalized, r->segmentation);
+  r->recognition = pv_recognize (test_knowledge (), r->chars, r->normalized, r->segmentation);
+  r->mentions = r->recognition->mentions;
 }
 
 static void
@@ -35,7 +37,7 @@ recognized_clear (Recognized *r)
   g_free (r->chars);
   pv_normalized_free (r->normalized);
   pv_segmentation_free (r->segmentation);
-  g_array_unref (r->mentions);
+  pv_recognition_free (r->recognition);
 }
 
 /* "surface=target-id" for each entity mention, ';'-joined; roles as
@@ -58,6 +60,8 @@ describe (const Recognized *r)
       if (m->kind == PV_ALIAS_ROLE)
         g_string_append_printf (out, "%s=role:%s", surface,
                                 pv_knowledge_role (test_knowledge (), m->target)->id);
+      else if (m->target >= r->recognition->first_rule_entity)
+        g_string_append_printf (out, "%s=rule", surface);
       else
         g_string_append_printf (out, "%s=%s", surface,
                                 pv_knowledge_entity (test_knowledge (), m->target)->id);
@@ -141,6 +145,72 @@ test_offsets_slice_surface (void)
   recognized_clear (&r);
 }
 
+/* "surface=type:label" for every node of the analysis found by rules */
+static void
+assert_rule_nodes (const char *text, const char *id, const char *expected_mentions)
+{
+  g_autoptr (PvAnalysis) analysis = test_analyze (text, NULL);
+  g_autofree char *mentions = test_mentions (analysis, id);
+
+  g_assert_cmpstr (mentions, ==, expected_mentions);
+}
+
+static void
+test_rule_latin_names (void)
+{
+  assert_rule_nodes ("سناتور Lindsey Graham گفت که Graham مخالف است.", "person:lindsey-graham",
+                     "Lindsey Graham|Graham");
+  assert_rule_nodes ("به گزارش NBC News این طرح رد شد.", "organization:nbc-news", "NBC News");
+  assert_rule_nodes ("ماموران FBI تحقیق کردند.", "organization:fbi", "FBI");
+}
+
+static void
+test_rule_given_names (void)
+{
+  g_autoptr (PvAnalysis) analysis =
+      test_analyze ("پاتریک موریسی در این نشست گفت که موریسی نامزد خواهد شد.", NULL);
+  const PvNode *node = g_ptr_array_index (analysis->nodes, 0);
+  g_autofree char *mentions = test_mentions (analysis, node->id);
+
+  g_assert_cmpint (node->type, ==, PV_ENTITY_PERSON);
+  g_assert_cmpstr (node->label, ==, "پاتریک موریسی");
+  g_assert_cmpstr (mentions, ==, "پاتریک موریسی|موریسی");
+}
+
+static void
+test_rule_office_before_name (void)
+{
+  g_autoptr (PvAnalysis) analysis =
+      test_analyze ("وزیر امور خارجه سوریه ولید معلم روز شنبه گفت.", NULL);
+  const PvNode *node = NULL;
+
+  for (guint i = 0; i < analysis->nodes->len; i++)
+    if (((PvNode *)g_ptr_array_index (analysis->nodes, i))->type == PV_ENTITY_PERSON)
+      node = g_ptr_array_index (analysis->nodes, i);
+  g_assert_nonnull (node);
+  g_assert_cmpstr (node->label, ==, "ولید معلم");
+  g_assert_cmpuint (node->mentions->len, ==, 2); /* the name and the office */
+  g_assert_cmpint (test_edge (analysis, node->id, "country:SY")->kind, ==, PV_EDGE_OFFICIAL_OF);
+}
+
+static void
+test_rule_no_person_from_common_words (void)
+{
+  g_autoptr (PvAnalysis) analysis = test_analyze (
+      "رئیس جمهور روسیه نیز با استقبال از این طرح گفت که توافقات انجام گرفته مهم است.", NULL);
+
+  g_assert_cmpuint (test_count_type (analysis, PV_ENTITY_PERSON), ==, 1); /* the role */
+}
+
+static void
+test_rule_organization_heads (void)
+{
+  g_autoptr (PvAnalysis) analysis =
+      test_analyze ("رهبر حزب محافظه کار و استادان دانشگاه تهران گفتند.", NULL);
+
+  g_assert_cmpuint (test_count_type (analysis, PV_ENTITY_ORGANIZATION), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -152,6 +222,11 @@ main (int argc, char **argv)
   g_test_add_func ("/recognize/sentence-boundary", test_no_match_across_sentences);
   g_test_add_func ("/recognize/latin-names", test_latin_names);
   g_test_add_func ("/recognize/offsets", test_offsets_slice_surface);
+  g_test_add_func ("/recognize/rules/latin", test_rule_latin_names);
+  g_test_add_func ("/recognize/rules/given-names", test_rule_given_names);
+  g_test_add_func ("/recognize/rules/office-before-name", test_rule_office_before_name);
+  g_test_add_func ("/recognize/rules/common-words", test_rule_no_person_from_common_words);
+  g_test_add_func ("/recognize/rules/organization-heads", test_rule_organization_heads);
 
   return g_test_run ();
 }
