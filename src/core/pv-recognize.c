@@ -639,6 +639,230 @@ later_surnames (Rules *r)
     }
 }
 
+/* Keyphrases: topics the lexicon does not know, found by counting. */
+
+/* At most this many keyphrase topics per article. */
+#define MAX_KEYPHRASES 5
+#define MAX_KEYPHRASE_WORDS 3
+
+typedef struct
+{
+  char *key; /* normalized words, plural endings dropped */
+  guint count;
+  guint words;
+  guint first; /* the first occurrence: its first and last token */
+  guint last;
+} Candidate;
+
+static gboolean
+keyphrase_word (const Rules *r, guint token)
+{
+  const PvToken *t = &r->tokens[token];
+
+  return r->cover[token] == COVER_NONE && !is_latin (r, token) && has_letter (r, token) &&
+         (word_flags (r, token) &
+          (PV_WORD_STOP | PV_WORD_VERB | PV_WORD_GIVEN_NAME | PV_WORD_ORGANIZATION_HEAD)) == 0 &&
+         t->norm_end - t->norm_start >= 3 && !g_unichar_isdigit (r->text[t->start]);
+}
+
+/* «ها», «های», «هایی» written apart (کارت‌های سوخت): part of the word before. */
+static gboolean
+is_plural_token (const Rules *r, guint token)
+{
+  const gunichar *chars = r->normalized->chars + r->tokens[token].norm_start;
+  gsize length = r->tokens[token].norm_end - r->tokens[token].norm_start;
+
+  for (guint s = 0; s < 3; s++)
+    if (length == suffixes[s].length &&
+        memcmp (chars, suffixes[s].chars, length * sizeof (gunichar)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The last token of the keyphrase word at `token` (itself, or a plural
+ * written apart after it), or G_MAXUINT when it is no keyphrase word. */
+static guint
+keyphrase_word_end (const Rules *r, guint token)
+{
+  if (!keyphrase_word (r, token))
+    return G_MAXUINT;
+  if (token + 1 < r->n_tokens && r->cover[token + 1] == COVER_NONE &&
+      is_plural_token (r, token + 1) && adjacent (r, token, token + 1))
+    return token + 1;
+  return token;
+}
+
+/* The normalized word without a glued plural ending (تحریمها → تحریم). */
+static void
+append_stem (GString *key, const Rules *r, guint token)
+{
+  const gunichar *chars = r->normalized->chars + r->tokens[token].norm_start;
+  gsize length = r->tokens[token].norm_end - r->tokens[token].norm_start;
+
+  for (guint s = 0; s < 3; s++) /* ها های هایی */
+    if (ends_with (chars, length, &suffixes[s]))
+      {
+        length -= suffixes[s].length;
+        break;
+      }
+  for (gsize i = 0; i < length; i++)
+    g_string_append_unichar (key, chars[i]);
+}
+
+/* The key of the `words` keyphrase words from `first`, and in `*last` the
+ * last token they cover; NULL when they are not that many adjacent words. */
+static char *
+ngram_key (const Rules *r, guint first, guint words, guint *last)
+{
+  GString *key = g_string_new (NULL);
+  guint t = first;
+
+  for (guint w = 0; w < words; w++)
+    {
+      guint end = t < r->n_tokens ? keyphrase_word_end (r, t) : G_MAXUINT;
+
+      if (end == G_MAXUINT || (w > 0 && !adjacent (r, t - 1, t)))
+        {
+          g_string_free (key, TRUE);
+          return NULL;
+        }
+      if (w > 0)
+        g_string_append_c (key, ' ');
+      append_stem (key, r, t);
+      *last = end;
+      t = end + 1;
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+candidate_free (gpointer data)
+{
+  Candidate *candidate = data;
+
+  g_free (candidate->key);
+  g_free (candidate);
+}
+
+static guint
+candidate_score (const Candidate *c)
+{
+  return c->count * c->words;
+}
+
+static int
+compare_candidates (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = *(Candidate *const *)a, *y = *(Candidate *const *)b;
+
+  if (candidate_score (x) != candidate_score (y))
+    return candidate_score (x) > candidate_score (y) ? -1 : 1;
+  if (x->words != y->words)
+    return x->words > y->words ? -1 : 1;
+  return strcmp (x->key, y->key);
+}
+
+/* «اعضای», «عموی»: a word in its ezafe form is the head of a longer phrase,
+ * never a topic by itself; nor does a phrase end with one. */
+static gboolean
+ends_with_ezafe (const char *key)
+{
+  return g_str_has_suffix (key, "ای") || g_str_has_suffix (key, "وی");
+}
+
+/* True when the words of `inner` occur in `outer` (both space-joined). */
+static gboolean
+key_contains (const char *outer, const char *inner)
+{
+  gsize n = strlen (inner);
+
+  for (const char *p = strstr (outer, inner); p != NULL; p = strstr (p + 1, inner))
+    if ((p == outer || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+/* The noun phrases an article repeats: runs of content words (no function
+ * word, verb, name or number) between the names already found; their
+ * n-grams are counted, a phrase of several words weighing more, and the
+ * best few that do not overlap become topics.  A single word must come
+ * back four times, a phrase twice. */
+static void
+keyphrases (Rules *r)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (candidate_free);
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
+  g_autofree guint *chosen_entity = NULL;
+
+  for (guint t = 0; t < r->n_tokens; t++)
+    for (guint n = 1; n <= MAX_KEYPHRASE_WORDS; n++)
+      {
+        guint last;
+        g_autofree char *key = ngram_key (r, t, n, &last);
+        Candidate *candidate;
+
+        if (key == NULL)
+          break;
+        candidate = g_hash_table_lookup (counts, key);
+        if (candidate == NULL)
+          {
+            candidate = g_new0 (Candidate, 1);
+            candidate->key = g_steal_pointer (&key);
+            candidate->words = n;
+            candidate->first = t;
+            candidate->last = last;
+            g_ptr_array_add (candidates, candidate);
+            g_hash_table_insert (counts, candidate->key, candidate);
+          }
+        candidate->count++;
+      }
+
+  g_ptr_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len && chosen->len < MAX_KEYPHRASES; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (candidates, i);
+      gboolean overlaps = FALSE;
+
+      if (candidate->count < (candidate->words == 1 ? 4u : 2u) || ends_with_ezafe (candidate->key))
+        continue;
+      for (guint c = 0; c < chosen->len && !overlaps; c++)
+        {
+          const Candidate *other = g_ptr_array_index (chosen, c);
+
+          overlaps = key_contains (other->key, candidate->key) ||
+                     key_contains (candidate->key, other->key);
+        }
+      if (!overlaps)
+        g_ptr_array_add (chosen, candidate);
+    }
+  if (chosen->len == 0)
+    return;
+
+  /* every occurrence of a chosen phrase, longest phrases first */
+  chosen_entity = g_new (guint, chosen->len);
+  for (guint c = 0; c < chosen->len; c++)
+    {
+      const Candidate *candidate = g_ptr_array_index (chosen, c);
+
+      chosen_entity[c] = rule_entity (r, PV_ENTITY_TOPIC, candidate->first, candidate->last);
+    }
+  for (guint t = 0; t < r->n_tokens; t++)
+    for (guint c = 0; c < chosen->len; c++)
+      {
+        const Candidate *candidate = g_ptr_array_index (chosen, c);
+        guint last;
+        g_autofree char *key = ngram_key (r, t, candidate->words, &last);
+
+        if (key != NULL && strcmp (key, candidate->key) == 0)
+          {
+            add_rule_mention (r, chosen_entity[c], t, last);
+            t = last;
+            break;
+          }
+      }
+}
+
 static int
 compare_raw_mentions (gconstpointer a, gconstpointer b)
 {
@@ -725,6 +949,7 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   given_names (&r);
   organization_names (&r, kb_place_end);
   later_surnames (&r);
+  keyphrases (&r);
 
   recognition->mentions = g_steal_pointer (&kb_mentions);
   g_array_append_vals (recognition->mentions, r.found->data, r.found->len);

@@ -211,6 +211,36 @@ test_rule_organization_heads (void)
   g_assert_cmpuint (test_count_type (analysis, PV_ENTITY_ORGANIZATION), ==, 2);
 }
 
+static void
+test_keyphrases (void)
+{
+  g_autoptr (PvAnalysis) analysis = test_analyze (
+      "وزیران درباره پروتکل بهداشتی گفت و گو کردند. پروتکل بهداشتی اجرا می شود. "
+      "توزیع کارت سوخت از ماه آینده آغاز می شود. سهمیه کارت سوخت کم است. "
+      "دارندگان کارت‌های سوخت نگران هستند. این هم یک "
+      "جمله "
+      "است.",
+      NULL);
+  g_autofree char *protocol = NULL;
+  g_autofree char *card = NULL;
+
+  for (guint i = 0; i < analysis->nodes->len; i++)
+    {
+      const PvNode *node = g_ptr_array_index (analysis->nodes, i);
+
+      g_assert_cmpint (node->type, ==, PV_ENTITY_TOPIC);
+      if (g_str_has_prefix (node->label, "پروتکل"))
+        protocol = test_mentions (analysis, node->id);
+      else if (g_str_has_prefix (node->label, "کارت"))
+        card = test_mentions (analysis, node->id);
+      else
+        g_error ("unexpected topic %s", node->label);
+    }
+  g_assert_cmpstr (protocol, ==, "پروتکل بهداشتی|پروتکل بهداشتی");
+  /* a glued or separate plural is the same phrase */
+  g_assert_cmpstr (card, ==, "کارت سوخت|کارت سوخت|کارت‌های سوخت");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -227,6 +257,7 @@ main (int argc, char **argv)
   g_test_add_func ("/recognize/rules/office-before-name", test_rule_office_before_name);
   g_test_add_func ("/recognize/rules/common-words", test_rule_no_person_from_common_words);
   g_test_add_func ("/recognize/rules/organization-heads", test_rule_organization_heads);
+  g_test_add_func ("/recognize/rules/keyphrases", test_keyphrases);
 
   return g_test_run ();
 }
