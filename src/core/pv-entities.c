@@ -226,6 +226,14 @@ drop_unsupported_ambiguous (Resolver *r)
         continue;
       if (kb_entity (r, item->kb)->type == PV_ENTITY_PERSON && touches_role (r, item))
         continue;
+      /* «کنگره» in an article that names the United States, «کیف» in one
+       * that names Ukraine.  People are left out: their countries are named
+       * too often for that to say anything («روحانی» and Iran). */
+      if (kb_entity (r, item->kb)->type != PV_ENTITY_PERSON &&
+          kb_entity (r, item->kb)->country != NULL &&
+          g_hash_table_contains (
+              plain, GINT_TO_POINTER (country_of (r, kb_entity (r, item->kb)->country) + 1)))
+        continue;
       item->dropped = TRUE;
     }
 }

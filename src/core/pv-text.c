@@ -301,10 +301,64 @@ pv_find_body_end (const gunichar *text, gsize length)
 }
 
 static const char *const abbreviations[] = {
-  "mr",  "mrs",  "ms",  "dr",  "prof", "st",     "jr",   "sr",  "gen", "col",  "lt",
-  "sgt", "capt", "rep", "sen", "gov",  "pres",   "inc",  "ltd", "co",  "corp", "vs",
-  "etc", "no",   "vol", "fig", "jan",  "feb",    "mar",  "apr", "jun", "jul",  "aug",
-  "sep", "sept", "oct", "nov", "dec",  "approx", "dept", "est",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "st",
+  "jr",
+  "sr",
+  "gen",
+  "col",
+  "lt",
+  "sgt",
+  "capt",
+  "rep",
+  "sen",
+  "gov",
+  "pres",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "vs",
+  "etc",
+  "no",
+  "vol",
+  "fig",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "approx",
+  "dept",
+  "est",
+  /* Latin initials spelled out in Persian: «جورج دبلیو. بوش», «جی. کی.» */
+  "دبلیو",
+  "دابلیو",
+  "جی",
+  "اچ",
+  "بی",
+  "سی",
+  "دی",
+  "اف",
+  "کی",
+  "پی",
+  "کیو",
+  "تی",
+  "وی",
+  "ایکس",
+  "وای",
+  "زد",
 };
 
 /* True when the full stop at `dot` closes an abbreviation or an initial
@@ -313,30 +367,23 @@ static gboolean
 is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
 {
   gsize word_start = dot;
-  char word[16];
-  gsize n = 0;
 
   while (word_start > start && g_unichar_isalpha (text[word_start - 1]))
     word_start--;
 
   if (dot - word_start == 1)
     return TRUE;
-  if (dot - word_start == 0 || dot - word_start >= sizeof word)
+  if (dot - word_start == 0 || dot - word_start > 8)
     return FALSE;
 
-  for (gsize i = word_start; i < dot; i++)
-    {
-      gunichar ch = g_unichar_tolower (text[i]);
+  {
+    g_autofree char *utf8 = g_ucs4_to_utf8 (text + word_start, dot - word_start, NULL, NULL, NULL);
+    g_autofree char *normalized = pv_normalize_string (utf8);
 
-      if (ch > 0x7F)
-        return FALSE;
-      word[n++] = (char)ch;
-    }
-  word[n] = '\0';
-
-  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (strcmp (word, abbreviations[i]) == 0)
-      return TRUE;
+    for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+      if (strcmp (normalized, abbreviations[i]) == 0)
+        return TRUE;
+  }
   return FALSE;
 }
 

@@ -131,6 +131,17 @@ test_ambiguous_names_need_context (void)
 }
 
 static void
+test_ambiguous_names_with_their_country (void)
+{
+  g_autoptr (PvAnalysis) bag = test_analyze ("او کیف خود را در اتوبوس جا گذاشت.", NULL);
+  g_autoptr (PvAnalysis) city =
+      test_analyze ("ارتش روسیه به اوکراین حمله کرد و در کیف آژیر به صدا درآمد.", NULL);
+
+  g_assert_null (test_node (bag, "place:kyiv"));
+  assert_mentions (city, "place:kyiv", "کیف");
+}
+
+static void
 test_slug (void)
 {
   g_autofree char *slug = pv_slug_from_label ("رئیس‌جمهور ترکیه");
@@ -157,6 +168,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/named-beats-date", test_named_person_beats_date);
   g_test_add_func ("/entities/capital", test_capital_as_state_or_place);
   g_test_add_func ("/entities/ambiguous", test_ambiguous_names_need_context);
+  g_test_add_func ("/entities/ambiguous-country-context", test_ambiguous_names_with_their_country);
   g_test_add_func ("/entities/slug", test_slug);
 
   return g_test_run ();

@@ -92,9 +92,11 @@ test_abbreviations_do_not_split (void)
 {
   const char *expected[] = { "Mr. Graham met U.S. President Trump.", "They talked.", NULL };
   const char *initials[] = { "سخنرانی ج.ا.ایران در نشست امروز برگزار شد.", NULL };
+  const char *spelled[] = { "جورج دبلیو. بوش به تگزاس رفت.", "او آنجا ماند.", NULL };
 
   assert_sentences ("Mr. Graham met U.S. President Trump. They talked.", expected);
   assert_sentences ("سخنرانی ج.ا.ایران در نشست امروز برگزار شد.", initials);
+  assert_sentences ("جورج دبلیو. بوش به تگزاس رفت. او آنجا ماند.", spelled);
 }
 
 /* What plain ICU does with the same text: it ends a sentence after "Mr.",
