@@ -51,7 +51,7 @@ run: build
 	$(BUILD)/src/app/peyvand $(SAMPLE)
 
 test: build
-	xvfb-run -a -s "-screen 0 1600x1000x24" meson test -C $(BUILD) --print-errorlogs
+	meson test -C $(BUILD) --print-errorlogs
 	$(MAKE) test-asan
 
 # The analysis core and the CLI again, built with AddressSanitizer and

@@ -307,7 +307,9 @@ adjacent (const Rules *r, guint a, guint b)
 
       if (g_unichar_isspace (ch) || ch == 0x200C || ch == 0x200F || ch == 0x200E)
         continue;
-      if ((ch == '-' || ch == '.') && is_latin (r, a) && is_latin (r, b))
+      /* «جورج دبلیو. بوش», "Jean-Pierre": the sentence split has already
+       * told a full stop that ends a sentence from one that does not */
+      if (ch == '.' || (ch == '-' && is_latin (r, a) && is_latin (r, b)))
         continue;
       return FALSE;
     }
@@ -523,6 +525,81 @@ given_names (Rules *r)
         {
           add_person (r, t, last);
           t = last;
+        }
+    }
+}
+
+static gboolean
+token_equals (const Rules *r, guint token, const char *word)
+{
+  g_autofree char *text =
+      g_ucs4_to_utf8 (r->normalized->chars + r->tokens[token].norm_start,
+                      r->tokens[token].norm_end - r->tokens[token].norm_start, NULL, NULL, NULL);
+
+  return g_strcmp0 (text, word) == 0;
+}
+
+/* «جورج دبلیو. بوش», «جورج ایوانف»: a given name before a surname the
+ * knowledge base knows.  When the given name is the known person's, the
+ * mention grows to the full name and is no longer ambiguous; when it is
+ * another, this is somebody else with the same surname. */
+static void
+given_names_before_surnames (Rules *r, GArray *kb_mentions)
+{
+  for (guint i = 0; i < kb_mentions->len; i++)
+    {
+      PvRawMention *m = &g_array_index (kb_mentions, PvRawMention, i);
+      const PvKbEntity *person;
+      g_autofree char *label = NULL;
+      char *space;
+      guint given = G_MAXUINT;
+
+      if (m->kind != PV_ALIAS_SHORT)
+        continue;
+      person = pv_knowledge_entity (r->knowledge, m->target);
+      if (person->type != PV_ENTITY_PERSON)
+        continue;
+
+      /* a given name at most two name-like words before the surname */
+      for (guint back = 1; back <= 3 && back <= m->first_token; back++)
+        {
+          guint t = m->first_token - back;
+
+          if (!adjacent (r, t, t + 1) || r->cover[t] != COVER_NONE)
+            break;
+          if ((word_flags (r, t) & PV_WORD_GIVEN_NAME) != 0)
+            {
+              given = t;
+              break;
+            }
+          if (!name_like (r, t))
+            break;
+        }
+      if (given == G_MAXUINT)
+        continue;
+
+      label = pv_normalize_string (person->label);
+      space = strchr (label, ' ');
+      if (space != NULL)
+        *space = '\0';
+
+      if (token_equals (r, given, label))
+        {
+          m->first_token = given;
+          m->start = r->tokens[given].start;
+          m->kind = PV_ALIAS_NAME;
+          m->ambiguous = FALSE;
+          for (guint t = given; t <= m->last_token; t++)
+            r->cover[t] = COVER_NAME;
+        }
+      else
+        {
+          guint first = m->first_token, last = m->last_token;
+
+          g_array_remove_index (kb_mentions, i--);
+          for (guint t = first; t <= last; t++)
+            r->cover[t] = COVER_NONE;
+          add_person (r, given, last);
         }
     }
 }
@@ -943,6 +1020,7 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   r.ids = g_hash_table_new (g_str_hash, g_str_equal);
   r.surnames = g_array_new (FALSE, FALSE, sizeof (Surname));
 
+  given_names_before_surnames (&r, kb_mentions);
   names_after_offices (&r, kb_mentions);
   titled_names (&r);
   latin_names (&r);
