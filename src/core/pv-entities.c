@@ -204,13 +204,25 @@ static void
 drop_unsupported_ambiguous (Resolver *r)
 {
   g_autoptr (GHashTable) plain = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) context = g_hash_table_new (NULL, NULL); /* countries, kb + 1 */
 
   for (guint i = 0; i < r->items->len; i++)
     {
       const Item *item = item_at (r, i);
 
       if (!item->is_role && !item->raw->ambiguous)
-        g_hash_table_add (plain, GINT_TO_POINTER (item->kb + 1));
+        {
+          const PvKbEntity *entity = kb_entity (r, item->kb);
+
+          g_hash_table_add (plain, GINT_TO_POINTER (item->kb + 1));
+          /* a place named plainly puts its country in the context too:
+           * «ویرجینیای غربی» makes «کنگره» the American one */
+          if (entity->type == PV_ENTITY_PLACE && entity->country != NULL &&
+              country_of (r, entity->country) >= 0)
+            g_hash_table_add (context, GINT_TO_POINTER (country_of (r, entity->country) + 1));
+          else if (entity->type == PV_ENTITY_COUNTRY)
+            g_hash_table_add (context, GINT_TO_POINTER (item->kb + 1));
+        }
     }
 
   for (guint i = 0; i < r->items->len; i++)
@@ -226,13 +238,13 @@ drop_unsupported_ambiguous (Resolver *r)
         continue;
       if (kb_entity (r, item->kb)->type == PV_ENTITY_PERSON && touches_role (r, item))
         continue;
-      /* «کنگره» in an article that names the United States, «کیف» in one
-       * that names Ukraine.  People are left out: their countries are named
+      /* «کنگره» in an article that names the United States or one of its
+       * places, «کیف» in one that names Ukraine.  People are left out: their countries are named
        * too often for that to say anything («روحانی» and Iran). */
       if (kb_entity (r, item->kb)->type != PV_ENTITY_PERSON &&
           kb_entity (r, item->kb)->country != NULL &&
           g_hash_table_contains (
-              plain, GINT_TO_POINTER (country_of (r, kb_entity (r, item->kb)->country) + 1)))
+              context, GINT_TO_POINTER (country_of (r, kb_entity (r, item->kb)->country) + 1)))
         continue;
       item->dropped = TRUE;
     }

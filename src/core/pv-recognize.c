@@ -447,10 +447,29 @@ add_person (Rules *r, guint first, guint last)
 static gboolean
 starts_with_article (const Rules *r, guint token)
 {
+  static const char *const articles[] = { "The", "La",  "Le",  "Les", "El",
+                                          "Los", "Las", "Der", "Die", "Das" };
   const PvToken *t = &r->tokens[token];
+  char word[4];
 
-  return t->end - t->start == 3 && r->text[t->start] == 'T' && r->text[t->start + 1] == 'h' &&
-         r->text[t->start + 2] == 'e';
+  if (t->end - t->start > 3)
+    return FALSE;
+  for (gsize i = t->start; i < t->end; i++)
+    word[i - t->start] = r->text[i] < 0x80 ? (char)r->text[i] : '?';
+  word[t->end - t->start] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (strcmp (word, articles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_possessive (const Rules *r, guint first, guint last)
+{
+  for (gsize i = r->tokens[first].start; i + 1 < r->tokens[last].end; i++)
+    if ((r->text[i] == '\'' || r->text[i] == 0x2019) && r->text[i + 1] == 's')
+      return TRUE;
+  return FALSE;
 }
 
 /* "Lindsey Graham", "NBC News", "FBI": names kept in Latin letters. */
@@ -479,8 +498,12 @@ latin_names (Rules *r)
           organization = organization || (word_flags (r, k) & PV_WORD_ORGANIZATION_WORD) != 0;
           place = place || (word_flags (r, k) & PV_WORD_PLACE_WORD) != 0;
         }
-      /* "The Hill", "The Guardian": a name with an article is a title */
-      organization = organization || starts_with_article (r, t);
+      /* "The Hill", "La Roche-Posay": a name with an article is a title;
+       * "Burt's Bees", "HMP Long Lartin": a possessive or an acronym inside
+       * a longer name makes it a company or an institution */
+      organization = organization || starts_with_article (r, t) || has_possessive (r, t, last);
+      for (guint k = t; last > t && k <= last; k++)
+        organization = organization || is_acronym (r, k);
 
       if (place && !organization)
         ; /* "Wesbanco Arena", "Maple Street": neither a person nor an organization */
@@ -491,6 +514,9 @@ latin_names (Rules *r)
         }
       else if (organization)
         add_rule_mention (r, rule_entity (r, PV_ENTITY_ORGANIZATION, t, last), t, last);
+      /* «در Baton Rouge»: after a locative word it is a place */
+      else if (t > 0 && r->cover[t - 1] == COVER_LOCATIVE && adjacent (r, t - 1, t))
+        ;
       else
         add_person (r, t, last);
       t = last + 1;
@@ -520,7 +546,9 @@ given_names (Rules *r)
       if (r->cover[t] != COVER_NONE || is_latin (r, t) ||
           (word_flags (r, t) & PV_WORD_GIVEN_NAME) == 0)
         continue;
-      last = extend_name (r, t, 2);
+      /* a given name and one more word: a third is more often the noun
+       * after the name («دانیل استوریج بازیکن …») than a second surname */
+      last = extend_name (r, t, 1);
       if (last > t)
         {
           add_person (r, t, last);
@@ -619,7 +647,9 @@ titled_names (Rules *r)
       if ((word_flags (r, t) & PV_WORD_WEAK) != 0 &&
           (word_flags (r, t + 1) & PV_WORD_GIVEN_NAME) == 0)
         continue;
-      last = extend_name (r, t + 1, 2);
+      /* «آقای ترامپ», «سناتور لیندسی گراهام»: a surname, or a given name
+       * and a surname */
+      last = extend_name (r, t + 1, (word_flags (r, t + 1) & PV_WORD_GIVEN_NAME) != 0 ? 1 : 0);
       add_person (r, t + 1, last);
       t = last;
     }
@@ -653,35 +683,130 @@ names_after_offices (Rules *r, const GArray *kb_mentions)
 
 /* «حزب محافظه کار», «دانشگاه تهران», «دانشگاه Syracuse»: an organization
  * head noun and the name after it, which may end with a place. */
+typedef struct
+{
+  guint first;
+  guint last;
+} Extent;
+
+/* Persian adjectives of relation end in ی, comparatives in تر and ترین. */
+static gboolean
+looks_adjectival (const Rules *r, guint token)
+{
+  const gunichar *chars = r->normalized->chars + r->tokens[token].norm_start;
+  gsize length = r->tokens[token].norm_end - r->tokens[token].norm_start;
+
+  if (is_latin (r, token) || length < 3)
+    return FALSE;
+  if (chars[length - 1] == 0x06CC)
+    return TRUE;
+  return (chars[length - 2] == 0x062A && chars[length - 1] == 0x0631) ||
+         (length > 4 && chars[length - 4] == 0x062A && chars[length - 3] == 0x0631 &&
+          chars[length - 2] == 0x06CC && chars[length - 1] == 0x0646);
+}
+
+/* True when the words of `prefix` begin those of `name`. */
+static gboolean
+is_name_prefix (const Rules *r, const Extent *prefix, const Extent *name)
+{
+  guint n = prefix->last - prefix->first + 1;
+
+  if (n >= name->last - name->first + 1)
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    {
+      const PvToken *a = &r->tokens[prefix->first + k], *b = &r->tokens[name->first + k];
+      gsize length = a->norm_end - a->norm_start;
+
+      if (length != b->norm_end - b->norm_start ||
+          memcmp (r->normalized->chars + a->norm_start, r->normalized->chars + b->norm_start,
+                  length * sizeof (gunichar)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 organization_names (Rules *r, const guint *kb_place_end)
 {
+  g_autoptr (GArray) extents = g_array_new (FALSE, FALSE, sizeof (Extent));
+
   for (guint t = 0; t + 1 < r->n_tokens; t++)
     {
-      guint last = t;
+      Extent extent = { t, t };
+      gboolean weak, ends_with_place = FALSE;
 
       if (r->cover[t] != COVER_NONE || (word_flags (r, t) & PV_WORD_ORGANIZATION_HEAD) == 0)
         continue;
-      gboolean weak = (word_flags (r, t) & PV_WORD_WEAK) != 0;
-      gboolean ends_with_place = FALSE;
+      weak = (word_flags (r, t) & PV_WORD_WEAK) != 0;
 
-      while (last - t < MAX_NAME_WORDS && adjacent (r, last, last + 1) &&
-             (name_like (r, last + 1) ||
-              (!weak && r->cover[last + 1] == COVER_NONE && is_capitalized (r, last + 1))))
-        last++;
+      while (extent.last - t < MAX_NAME_WORDS && adjacent (r, extent.last, extent.last + 1) &&
+             (name_like (r, extent.last + 1) || (!weak && r->cover[extent.last + 1] == COVER_NONE &&
+                                                 is_capitalized (r, extent.last + 1))))
+        extent.last++;
       /* a country or a city closes the name */
-      if (adjacent (r, last, last + 1) && kb_place_end[last + 1] != G_MAXUINT)
+      if (adjacent (r, extent.last, extent.last + 1) && kb_place_end[extent.last + 1] != G_MAXUINT)
         {
-          last = kb_place_end[last + 1];
+          extent.last = kb_place_end[extent.last + 1];
           ends_with_place = TRUE;
         }
       /* «شرکت», «مرکز», «دادگاه» are ordinary words too: only with a place
        * («وزارت بهداشت روسیه», «پلیس لندن») do they name an organization */
-      if (last == t || (weak && !ends_with_place))
+      if (extent.last == t || (weak && !ends_with_place))
+        continue;
+      /* «مؤسسه رقابتی», «حزب محدودتر»: a head and one adjective is a
+       * description, not a name */
+      if (extent.last == t + 1 && !ends_with_place && looks_adjectival (r, t + 1))
+        continue;
+      g_array_append_val (extents, extent);
+      t = extent.last;
+    }
+
+  /* «حزب کارگر» and «حزب کارگر تحمل …»: where the article also writes a
+   * name alone, a longer run that begins with it is that name followed by
+   * other words */
+  for (guint i = 0; i < extents->len; i++)
+    {
+      Extent *extent = &g_array_index (extents, Extent, i);
+      guint shortest = extent->last - extent->first + 1;
+
+      for (guint j = 0; j < extents->len; j++)
+        {
+          const Extent *other = &g_array_index (extents, Extent, j);
+
+          if (is_name_prefix (r, other, extent) && other->last - other->first + 1 < shortest)
+            shortest = other->last - other->first + 1;
+        }
+      extent->last = extent->first + shortest - 1;
+      add_rule_mention (r, rule_entity (r, PV_ENTITY_ORGANIZATION, extent->first, extent->last),
+                        extent->first, extent->last);
+    }
+}
+
+/* «مجلس یونان», «دیوان عالی کنیا»: a bare institution the knowledge base
+ * gives to one country, followed by another country, is that country's. */
+static void
+institutions_of_countries (Rules *r, GArray *kb_mentions)
+{
+  for (guint i = 0; i + 1 < kb_mentions->len; i++)
+    {
+      const PvRawMention *m = &g_array_index (kb_mentions, PvRawMention, i);
+      const PvRawMention *next = &g_array_index (kb_mentions, PvRawMention, i + 1);
+      const PvKbEntity *institution = pv_knowledge_entity (r->knowledge, m->target);
+      const PvKbEntity *country;
+      guint first = m->first_token, last = next->last_token;
+
+      if (!m->ambiguous || institution->type != PV_ENTITY_ORGANIZATION ||
+          next->kind != PV_ALIAS_NAME || next->first_token != m->last_token + 1 ||
+          !adjacent (r, m->last_token, next->first_token))
+        continue;
+      country = pv_knowledge_entity (r->knowledge, next->target);
+      if (country->type != PV_ENTITY_COUNTRY ||
+          g_strcmp0 (institution->country, country->id + strlen ("country:")) == 0)
         continue;
 
-      add_rule_mention (r, rule_entity (r, PV_ENTITY_ORGANIZATION, t, last), t, last);
-      t = last;
+      g_array_remove_index (kb_mentions, i);
+      add_rule_mention (r, rule_entity (r, PV_ENTITY_ORGANIZATION, first, last), first, last);
     }
 }
 
@@ -847,6 +972,15 @@ ends_with_ezafe (const char *key)
   return g_str_has_suffix (key, "ای") || g_str_has_suffix (key, "وی");
 }
 
+/* A word alone is a topic only when the article comes back to it often,
+ * and when it is not an adjective or an indefinite noun (ending in ی). */
+static gboolean
+single_word_topic (const Candidate *candidate)
+{
+  return candidate->count >= 6 && g_utf8_strlen (candidate->key, -1) >= 4 &&
+         !g_str_has_suffix (candidate->key, "ی");
+}
+
 /* True when the words of `inner` occur in `outer` (both space-joined). */
 static gboolean
 key_contains (const char *outer, const char *inner)
@@ -901,7 +1035,9 @@ keyphrases (Rules *r)
       Candidate *candidate = g_ptr_array_index (candidates, i);
       gboolean overlaps = FALSE;
 
-      if (candidate->count < (candidate->words == 1 ? 4u : 2u) || ends_with_ezafe (candidate->key))
+      if (candidate->words == 1 ? !single_word_topic (candidate) : candidate->count < 2)
+        continue;
+      if (ends_with_ezafe (candidate->key))
         continue;
       for (guint c = 0; c < chosen->len && !overlaps; c++)
         {
@@ -1021,6 +1157,7 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   r.surnames = g_array_new (FALSE, FALSE, sizeof (Surname));
 
   given_names_before_surnames (&r, kb_mentions);
+  institutions_of_countries (&r, kb_mentions);
   names_after_offices (&r, kb_mentions);
   titled_names (&r);
   latin_names (&r);
