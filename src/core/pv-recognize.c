@@ -593,7 +593,9 @@ given_names_before_surnames (Rules *r, GArray *kb_mentions)
         {
           guint t = m->first_token - back;
 
-          if (!adjacent (r, t, t + 1) || r->cover[t] != COVER_NONE)
+          /* a name is written in one script: "Laverne" does not start «... می» */
+          if (!adjacent (r, t, t + 1) || r->cover[t] != COVER_NONE ||
+              is_latin (r, t) != is_latin (r, m->first_token))
             break;
           if ((word_flags (r, t) & PV_WORD_GIVEN_NAME) != 0)
             {
