@@ -61,6 +61,7 @@ typedef enum
    * word: it needs more evidence (a place after the head, a given name
    * after the title) */
   PV_WORD_WEAK = 1 << 7,
+  PV_WORD_COMMON = 1 << 8, /* an ordinary content word: never a name, may be a topic */
 } PvWordFlags;
 
 guint pv_knowledge_word_flags (PvKnowledge *knowledge, guint token);

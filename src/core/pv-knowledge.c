@@ -782,6 +782,7 @@ static const struct
   { "organization_words_en", PV_WORD_ORGANIZATION_WORD },
   { "place_words_en", PV_WORD_PLACE_WORD },
   { "weak_titles", PV_WORD_WEAK },
+  { "common_words", PV_WORD_COMMON },
   { "not_organizations_en", PV_WORD_NOT_ORGANIZATION },
 };
 

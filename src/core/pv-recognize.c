@@ -225,6 +225,7 @@ typedef struct
 {
   PvKnowledge *knowledge;
   const gunichar *text;
+  gsize text_length; /* the length of text */
   const PvNormalized *normalized;
   const PvToken *tokens;
   guint n_tokens;
@@ -322,8 +323,9 @@ static gboolean
 name_like (const Rules *r, guint token)
 {
   return r->cover[token] == COVER_NONE &&
-         (word_flags (r, token) & (PV_WORD_STOP | PV_WORD_VERB)) == 0 && has_letter (r, token) &&
-         !is_latin (r, token) && r->tokens[token].norm_end - r->tokens[token].norm_start >= 2;
+         (word_flags (r, token) & (PV_WORD_STOP | PV_WORD_VERB | PV_WORD_COMMON)) == 0 &&
+         has_letter (r, token) && !is_latin (r, token) &&
+         r->tokens[token].norm_end - r->tokens[token].norm_start >= 2;
 }
 
 static char *
@@ -426,7 +428,7 @@ add_rule_mention (Rules *r, guint entity, guint first, guint last)
 static gboolean
 name_like_surname (const Rules *r, guint token)
 {
-  return (word_flags (r, token) & (PV_WORD_STOP | PV_WORD_VERB)) == 0 &&
+  return (word_flags (r, token) & (PV_WORD_STOP | PV_WORD_VERB | PV_WORD_COMMON)) == 0 &&
          r->tokens[token].norm_end - r->tokens[token].norm_start >= 3 && has_letter (r, token);
 }
 
@@ -463,6 +465,17 @@ starts_with_article (const Rules *r, guint token)
   return FALSE;
 }
 
+/* "I" and "A" that are words, not initials ("I Love", but "A. Merkel") */
+static gboolean
+is_pronoun_or_article (const Rules *r, guint token)
+{
+  const PvToken *t = &r->tokens[token];
+  gunichar ch = r->text[t->start];
+
+  return t->end - t->start == 1 && (ch == 'I' || ch == 'A') &&
+         (t->end >= r->text_length || r->text[t->end] != '.');
+}
+
 static gboolean
 has_possessive (const Rules *r, guint first, guint last)
 {
@@ -483,7 +496,7 @@ latin_names (Rules *r)
       guint last = t;
       gboolean organization = FALSE, place = FALSE;
 
-      if (r->cover[t] != COVER_NONE || !is_capitalized (r, t))
+      if (r->cover[t] != COVER_NONE || !is_capitalized (r, t) || is_pronoun_or_article (r, t))
         {
           t++;
           continue;
@@ -1147,6 +1160,7 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
 
   r.knowledge = knowledge;
   r.text = text;
+  r.text_length = normalized->to_original[normalized->length];
   r.normalized = normalized;
   r.tokens = (const PvToken *)(void *)segmentation->tokens->data;
   r.n_tokens = n_tokens;
