@@ -89,5 +89,23 @@ check "standard input" 0 $? contains "$work/stdin.json" '"source":[[:space:]]*"-
 check "--date resolves the office holder" 0 $? contains "$work/dated.json" '"person:recep-tayyip-erdogan"'
 check "--date is reported" 0 0 contains "$work/dated.json" '"date":[[:space:]]*"2020-02-29"'
 
+cat >"$work/article.html" <<'HTML'
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>تماس تلفنی</title>
+<meta property="article:published_time" content="2020-02-29T09:30:00+03:30">
+<script>var x = "رئیس جمهور فرانسه";</script></head>
+<body><nav>خانه | اخبار</nav>
+<article><h1>تماس تلفنی</h1><p>رئیس جمهور ترکیه با همتای روس خود گفت و گو کرد.</p></article>
+</body></html>
+HTML
+"$cli" analyze "$work/article.html" >"$work/html.json" 2>"$work/err"
+check "HTML: the meta date resolves the office holder" 0 $? contains "$work/html.json" '"person:recep-tayyip-erdogan"'
+check "HTML: the title is read" 0 0 contains "$work/html.json" '"title":[[:space:]]*"تماس تلفنی"'
+check "HTML: script text is not analyzed" 0 0 sh -c "! grep -q 'country:FR' '$work/html.json'"
+
+printf '{"title": "گفت و گو", "date": "2010-06-01", "text": "رئیس جمهور ترکیه گفت."}' >"$work/article.json"
+"$cli" analyze "$work/article.json" >"$work/json.json" 2>"$work/err"
+check "JSON article: its date is used (2010: Abdullah Gül, not Erdoğan)" 0 $? sh -c "grep -q 'person:abdullah-gul' '$work/json.json' && ! grep -q 'recep-tayyip-erdogan' '$work/json.json'"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
