@@ -704,6 +704,16 @@ typedef struct
   guint last;
 } Extent;
 
+/* Organizations are named with ordinary words («حزب کارگر», «شبکه
+ * تلویزیونی»): anything but a function word, a verb or a name found. */
+static gboolean
+organization_word (const Rules *r, guint token)
+{
+  return r->cover[token] == COVER_NONE &&
+         (word_flags (r, token) & (PV_WORD_STOP | PV_WORD_VERB)) == 0 && has_letter (r, token) &&
+         !is_latin (r, token) && r->tokens[token].norm_end - r->tokens[token].norm_start >= 2;
+}
+
 /* Persian adjectives of relation end in ی, comparatives in تر and ترین. */
 static gboolean
 looks_adjectival (const Rules *r, guint token)
@@ -756,8 +766,9 @@ organization_names (Rules *r, const guint *kb_place_end)
       weak = (word_flags (r, t) & PV_WORD_WEAK) != 0;
 
       while (extent.last - t < MAX_NAME_WORDS && adjacent (r, extent.last, extent.last + 1) &&
-             (name_like (r, extent.last + 1) || (!weak && r->cover[extent.last + 1] == COVER_NONE &&
-                                                 is_capitalized (r, extent.last + 1))))
+             (organization_word (r, extent.last + 1) ||
+              (!weak && r->cover[extent.last + 1] == COVER_NONE &&
+               is_capitalized (r, extent.last + 1))))
         extent.last++;
       /* a country or a city closes the name */
       if (adjacent (r, extent.last, extent.last + 1) && kb_place_end[extent.last + 1] != G_MAXUINT)
