@@ -48,6 +48,10 @@ GArray *pv_word_spans (const gunichar *text, gsize length);
  * comment headers, disclaimers).  Returns `length` when there is none. */
 gsize pv_find_body_end (const gunichar *text, gsize length);
 
+/* The text of [start, end) as UTF-8 with each run of white space made one
+ * space and the ends trimmed (labels made from the text; ZWNJ is kept). */
+char *pv_collapse_spaces (const gunichar *text, gsize start, gsize end);
+
 void pv_segmentation_free (PvSegmentation *segmentation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PvSegmentation, pv_segmentation_free)

@@ -498,27 +498,6 @@ entity_for_kb (Resolver *r, int kb)
   return entity_for_key (r, key, create_kb_entity, GINT_TO_POINTER (kb));
 }
 
-static char *
-surface_text (const gunichar *text, gsize start, gsize end)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (gsize i = start; i < end; i++)
-    {
-      if (g_unichar_isspace (text[i]))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, text[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static PvEntity *
 create_role_entity (Resolver *r, gconstpointer data)
 {
@@ -529,7 +508,7 @@ create_role_entity (Resolver *r, gconstpointer data)
   g_autofree char *slug = NULL;
 
   entity->type = PV_ENTITY_PERSON;
-  entity->label = surface_text (r->text, role->start, role->end);
+  entity->label = pv_collapse_spaces (r->text, role->start, role->end);
   slug = pv_slug_from_label (entity->label);
   entity->id = g_strconcat ("person:", slug, NULL);
   if (def->label_en != NULL && country->label_en != NULL)

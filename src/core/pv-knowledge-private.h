@@ -76,6 +76,9 @@ int pv_knowledge_find_entity (PvKnowledge *knowledge, const char *id);
 const PvKbRoleDef *pv_knowledge_role (PvKnowledge *knowledge, guint index);
 int pv_knowledge_find_role (PvKnowledge *knowledge, const char *id);
 
+/* Frees a PvKbEntity (entities made outside the knowledge base, too). */
+void pv_kb_entity_free (gpointer entity);
+
 /* True when the KB role was held on `date` (NULL date: at any time). */
 gboolean pv_kb_role_held_on (const PvKbRole *role, const char *date);
 

@@ -159,8 +159,8 @@ kb_role_clear (gpointer data)
   g_free (role->to);
 }
 
-static void
-kb_entity_free (gpointer data)
+void
+pv_kb_entity_free (gpointer data)
 {
   PvKbEntity *entity = data;
 
@@ -196,7 +196,7 @@ pv_knowledge_new_empty (void)
   PvKnowledge *knowledge = g_new0 (PvKnowledge, 1);
 
   knowledge->ref_count = 1;
-  knowledge->entities = g_ptr_array_new_with_free_func (kb_entity_free);
+  knowledge->entities = g_ptr_array_new_with_free_func (pv_kb_entity_free);
   knowledge->entity_index = g_hash_table_new (g_str_hash, g_str_equal);
   knowledge->roles = g_ptr_array_new_with_free_func (kb_role_def_free);
   knowledge->role_index = g_hash_table_new (g_str_hash, g_str_equal);

@@ -331,24 +331,7 @@ name_like (const Rules *r, guint token)
 static char *
 surface (const Rules *r, guint first, guint last)
 {
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (gsize i = r->tokens[first].start; i < r->tokens[last].end; i++)
-    {
-      gunichar ch = r->text[i];
-
-      if (g_unichar_isspace (ch))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, ch);
-    }
-  return g_string_free (out, FALSE);
+  return pv_collapse_spaces (r->text, r->tokens[first].start, r->tokens[last].end);
 }
 
 static char *
@@ -1114,19 +1097,6 @@ compare_raw_mentions (gconstpointer a, gconstpointer b)
   return 0;
 }
 
-static void
-kb_entity_free (gpointer data)
-{
-  PvKbEntity *entity = data;
-
-  g_free (entity->id);
-  g_free (entity->label);
-  g_free (entity->label_en);
-  g_free (entity->country);
-  g_clear_pointer (&entity->roles, g_array_unref);
-  g_free (entity);
-}
-
 PvRecognition *
 pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *normalized,
               const PvSegmentation *segmentation)
@@ -1142,7 +1112,7 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   g_return_val_if_fail (knowledge != NULL, NULL);
 
   recognition->first_rule_entity = pv_knowledge_n_entities (knowledge);
-  recognition->rule_entities = g_ptr_array_new_with_free_func (kb_entity_free);
+  recognition->rule_entities = g_ptr_array_new_with_free_func (pv_kb_entity_free);
 
   for (guint t = 0; t < n_tokens; t++)
     {

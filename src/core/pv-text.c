@@ -500,6 +500,27 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
   return segmentation;
 }
 
+char *
+pv_collapse_spaces (const gunichar *text, gsize start, gsize end)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (gsize i = start; i < end; i++)
+    {
+      if (g_unichar_isspace (text[i]))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, text[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 pv_segmentation_free (PvSegmentation *segmentation)
 {
