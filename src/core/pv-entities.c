@@ -38,6 +38,7 @@ typedef struct
   GArray *items;                    /* Item */
   int *item_of_raw;                 /* raw mention index → item index, or -1 */
   GHashTable *appositions;          /* "role:country kb" → person kb index + 1 */
+  GHashTable *apposed_roles;        /* "role:person kb": the text gives the person that role */
   GHashTable *named;                /* person kb index + 1 → count of plain name mentions */
   GHashTable *qualified_apposition; /* person kb index + 1: introduced as X of country */
   PvEntitySet *set;
@@ -294,6 +295,7 @@ resolve_appositions (Resolver *r)
         continue;
 
       role->referent = person->kb;
+      g_hash_table_add (r->apposed_roles, g_strdup_printf ("%d:%d", role->role, person->kb));
       if (role->country_kb >= 0)
         {
           g_hash_table_add (r->qualified_apposition, GINT_TO_POINTER (person->kb + 1));
@@ -411,11 +413,10 @@ resolve_unqualified_roles (Resolver *r)
         {
           int person = GPOINTER_TO_INT (key) - 1;
           guint count = GPOINTER_TO_UINT (value);
-          gboolean holds = held_role (r, person, role->role, NULL) != NULL;
+          g_autofree char *apposed = g_strdup_printf ("%d:%d", role->role, person);
+          gboolean holds = held_role (r, person, role->role, NULL) != NULL ||
+                           g_hash_table_contains (r->apposed_roles, apposed);
 
-          for (guint j = 0; !holds && j < r->items->len; j++)
-            holds = item_at (r, j)->is_role && item_at (r, j)->referent == person &&
-                    item_at (r, j)->role == role->role;
           if (!holds)
             continue;
 
@@ -629,6 +630,7 @@ pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
   for (guint i = 0; i < r.raw->len; i++)
     r.item_of_raw[i] = -1;
   r.appositions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.apposed_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.named = g_hash_table_new (NULL, NULL);
   r.qualified_apposition = g_hash_table_new (NULL, NULL);
   r.entity_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -655,6 +657,7 @@ pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
   g_array_unref (r.items);
   g_free (r.item_of_raw);
   g_hash_table_unref (r.appositions);
+  g_hash_table_unref (r.apposed_roles);
   g_hash_table_unref (r.named);
   g_hash_table_unref (r.qualified_apposition);
   g_hash_table_unref (r.entity_keys);
