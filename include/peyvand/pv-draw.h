@@ -1,0 +1,113 @@
+/* pv-draw.h: the graph drawn onto a cairo_t: the one drawing that the graph
+ * widget, the image exports and the presentation all use
+ *
+ * Copyright 2026 The Peyvand authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "pv-analysis.h"
+#include "pv-layout.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PV_LABELS_PERSIAN,
+  PV_LABELS_ENGLISH,
+  PV_LABELS_BOTH,
+} PvLabelLanguage;
+
+typedef struct
+{
+  /* device = layout * scale + offset (device units: pixels on screen,
+   * points in a PDF) */
+  double scale;
+  double offset_x;
+  double offset_y;
+
+  PvLabelLanguage labels;
+  gboolean dark;            /* the dark palette and a dark background */
+  gboolean draw_background; /* fill the clip with the background first */
+  const char *font_family;  /* NULL: the Persian stack (Vazirmatn, Noto Naskh Arabic, …) */
+  double font_size;         /* label size in device units; 0: 13 */
+
+  /* what is shown */
+  gboolean type_hidden[PV_N_ENTITY_TYPES];
+  guint min_edge_weight; /* edges lighter than this are not drawn */
+
+  /* emphasis: -1 for none */
+  int selected_node;
+  int selected_edge;
+  int hovered_node;
+} PvDrawOptions;
+
+/* Sensible defaults: scale 1, Persian labels, light, nothing selected. */
+void pv_draw_options_init (PvDrawOptions *options);
+
+/* Draws the visible edges, then the nodes (size by mention count, colour
+ * and shape by type), then the labels, shaped by Pango.  A right-to-left
+ * label goes on the node's left, a left-to-right one on its right; when
+ * that place is taken, the other side, then above, then below.  A label
+ * that would meet one already placed, another node or an arrowhead is
+ * left out; larger nodes are labelled first, the selected and the hovered
+ * node before all (their labels may cover other nodes).  Draws in the
+ * current user space of `cr`: to draw at twice the size (HiDPI, print),
+ * cairo_scale it first.  Labels far outside the clip are not even shaped. */
+void pv_draw_graph (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                    const PvDrawOptions *options);
+
+/* Hit tests in device units: the node under (x, y), the edge within a few
+ * units of it, or -1. */
+int pv_draw_node_at (const PvAnalysis *analysis, const PvLayout *layout,
+                     const PvDrawOptions *options, double x, double y);
+int pv_draw_edge_at (const PvAnalysis *analysis, const PvLayout *layout,
+                     const PvDrawOptions *options, double x, double y);
+
+/* A node's radius in device units. */
+double pv_draw_node_radius (const PvAnalysis *analysis, guint node, const PvDrawOptions *options);
+
+/* The box, in device units, that the drawing covers: every visible node
+ * and every label that would be drawn. */
+void pv_draw_get_extents (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                          const PvDrawOptions *options, double *x_min, double *y_min, double *x_max,
+                          double *y_max);
+
+/* Where pv_draw_graph puts a label: the node it names and its box in
+ * device units (the text's ink and logical extents and the veil of
+ * background under it). */
+typedef struct
+{
+  guint node;
+  double x;
+  double y;
+  double width;
+  double height;
+} PvDrawLabelBox;
+
+/* The labels that pv_draw_graph would draw onto `cr` (within its clip),
+ * in the order they were placed: a GArray of PvDrawLabelBox.  No two of
+ * them overlap. */
+GArray *pv_draw_get_label_boxes (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                                 const PvDrawOptions *options);
+
+/* Sets options->scale, offset_x and offset_y so that the whole drawing
+ * (pv_draw_get_extents) fits a width × height area with `margin` around
+ * it, centred.  Nodes and labels keep their size, only the distances
+ * between nodes scale, up to 160 device units per layout unit. */
+void pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                  PvDrawOptions *options, double width, double height, double margin);
+
+/* The colour-blind-safe palette (Okabe-Ito) of each entity type, shared by
+ * the graph and the article's highlights: country blue #0072B2, person
+ * orange #E69F00, organization bluish green #009E73, place reddish purple
+ * #CC79A7, topic vermillion #D55E00; `dark` mixes each 30 % towards white.
+ * Shapes tell the types apart without colour: country circle, person
+ * square, organization hexagon, place triangle, topic diamond. */
+void pv_entity_type_color (PvEntityType type, gboolean dark, double *red, double *green,
+                           double *blue);
+
+G_END_DECLS

@@ -1,0 +1,64 @@
+/* pv-layout.h: positions for the nodes of an analysis (igraph force layout)
+ *
+ * Copyright 2026 The Peyvand authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "pv-analysis.h"
+
+G_BEGIN_DECLS
+
+/* Node positions in layout units (about 1 per node spacing, edges a unit
+ * or two long; the view maps them to pixels).  A layout belongs to one
+ * analysis and indexes its nodes the same way.  Not thread-safe: Debian's
+ * igraph is not, so every layout is used from one thread (and a step
+ * reseeds igraph's global random generator). */
+typedef struct _PvLayout PvLayout;
+
+/* The iterations of one animation frame, the step the benchmark times:
+ * a small graph settles in a few dozen such steps, none takes more than a
+ * few hundred. */
+#define PV_LAYOUT_FRAME_ITERATIONS 3
+
+/* Starting positions from `seed`: the same analysis and seed give the
+ * same positions after the same steps.  Nothing moves until steps are
+ * asked for. */
+PvLayout *pv_layout_new (const PvAnalysis *analysis, guint seed);
+
+/* A few Fruchterman-Reingold iterations (igraph, seeded with the current
+ * positions, pinned nodes held by equal bounds), at a temperature that
+ * cools over the life of the layout, so that it stops by itself.  Returns
+ * TRUE while the layout still moves, FALSE once it has settled (no node
+ * moved more than a small fraction of a unit per iteration); a settled
+ * layout stays put until a node is moved or pinned. */
+gboolean pv_layout_step (PvLayout *layout, guint iterations);
+
+/* Steps until settled, or 500 iterations. */
+void pv_layout_settle (PvLayout *layout);
+
+gboolean pv_layout_is_settled (const PvLayout *layout);
+guint pv_layout_n_nodes (const PvLayout *layout);
+
+void pv_layout_get_position (const PvLayout *layout, guint node, double *x, double *y);
+
+/* Moves a node (a drag); the layout is unsettled again and warms up a
+ * little, so that its neighbours follow.  Pin the node first to keep it
+ * where it is put. */
+void pv_layout_set_position (PvLayout *layout, guint node, double x, double y);
+
+/* A pinned node keeps its position while the others move. */
+void pv_layout_set_pinned (PvLayout *layout, guint node, gboolean pinned);
+gboolean pv_layout_is_pinned (const PvLayout *layout, guint node);
+
+/* The box around every node position. */
+void pv_layout_get_bounds (const PvLayout *layout, double *x_min, double *y_min, double *x_max,
+                           double *y_max);
+
+void pv_layout_free (PvLayout *layout);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PvLayout, pv_layout_free)
+
+G_END_DECLS
