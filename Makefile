@@ -1,6 +1,7 @@
 # Peyvand: the two commands of the quick start, and a few more.
 #
 #   make run     install what is missing, build, open the app on the sample article
+#                (with the settings schema compiled in the build folder)
 #   make test    install what is missing, build, run every test (GUI tests under
 #                Xvfb), then the core and CLI tests again under ASan and UBSan
 #   make build   install what is missing and compile
@@ -15,7 +16,7 @@ SAMPLE     := data/samples/000_2ad9410abe4922a4.txt
 DEBIAN_PACKAGES := \
 	build-essential meson ninja-build pkg-config clang-format \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libicu-dev libxml2-dev \
-	libcjson-dev libigraph-dev \
+	libcjson-dev libigraph-dev libcairo2-dev libpango1.0-dev \
 	xvfb xauth fonts-noto-core python3 \
 	desktop-file-utils appstream libglib2.0-bin libxml2-utils
 
@@ -48,7 +49,7 @@ run: build
 	  echo "  $(BUILD)/src/cli/peyvand-cli analyze $(SAMPLE)"; \
 	  exit 1; \
 	fi
-	$(BUILD)/src/app/peyvand $(SAMPLE)
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/app/peyvand $(SAMPLE)
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs

@@ -31,6 +31,10 @@ struct _PvApplication
   int default_width;
   int default_height;
 
+  /* NULL when the schema is not installed (or for --screenshot, whose
+   * picture must not depend on what the user last did) */
+  GSettings *settings;
+
   char *screenshot_path;
   PvWindow *screenshot_window;
   guint screenshot_frames;
@@ -43,7 +47,8 @@ G_DEFINE_FINAL_TYPE (PvApplication, pv_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_ ("Open FILE, write a PNG of the window once the analysis is shown, and quit"),
+    N_ ("Open FILE, write a PNG of the window once the analysis is shown and the graph has "
+        "settled, and quit"),
     N_ ("OUT.png") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_ ("Size of the window, such as 1400x900"),
     N_ ("WIDTHxHEIGHT") },
@@ -105,7 +110,11 @@ pv_application_new_window (PvApplication *self)
   PvWindow *window = pv_window_new (self);
 
   if (self->default_width > 0)
-    gtk_window_set_default_size (GTK_WINDOW (window), self->default_width, self->default_height);
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), self->default_width, self->default_height);
+      /* the article and the graph get half each */
+      gtk_paned_set_position (pv_window_get_paned (window), self->default_width / 2);
+    }
 
   return window;
 }
@@ -144,7 +153,13 @@ screenshot_tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user
 {
   PvApplication *self = PV_APPLICATION (user_data);
 
-  if (!gtk_widget_get_mapped (widget) || ++self->screenshot_frames < SCREENSHOT_FRAMES)
+  /* The picture shows the graph once its layout has settled. */
+  if (!gtk_widget_get_mapped (widget) || !pv_window_get_graph_settled (PV_WINDOW (widget)))
+    {
+      self->screenshot_frames = 0;
+      return G_SOURCE_CONTINUE;
+    }
+  if (++self->screenshot_frames < SCREENSHOT_FRAMES)
     return G_SOURCE_CONTINUE;
 
   /* The default size counts the window's client-side borders, which the
@@ -282,14 +297,14 @@ pv_application_about_action (GSimpleAction *action, GVariant *parameter, gpointe
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
-  about =
-      g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
-                    "application-name", _ ("Peyvand"), "version", PACKAGE_VERSION, "developer-name",
-                    _ ("The Peyvand authors"), "developers", developers, "comments",
-                    _ ("Explore the relationships between the countries, people, "
-                       "organizations, places and topics of news articles."),
-                    "copyright", "© 2026 The Peyvand authors", "license-type", GTK_LICENSE_GPL_3_0,
-                    "translator-credits", _ ("translator-credits"), NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
+                        "application-name", _ ("Peyvand"), "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION, "developer-name", _ ("The Peyvand authors"),
+                        "developers", developers, "comments",
+                        _ ("Explore the relationships between the countries, people, "
+                           "organizations, places and topics of news articles."),
+                        "copyright", "© 2026 The Peyvand authors", "license-type",
+                        GTK_LICENSE_GPL_3_0, "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -303,6 +318,25 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = pv_application_about_action },
   { .name = "quit", .activate = pv_application_quit_action },
 };
+
+/* The settings, when their schema is installed (or found through
+ * GSETTINGS_SCHEMA_DIR): the application works without them. */
+static GSettings *
+pv_application_load_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("The settings schema %s is not installed: settings are not kept", APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
 
 static void
 pv_application_startup (GApplication *application)
@@ -318,6 +352,9 @@ pv_application_startup (GApplication *application)
   if (PV_APPLICATION (application)->screenshot_path != NULL)
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  if (PV_APPLICATION (application)->screenshot_path == NULL)
+    PV_APPLICATION (application)->settings = pv_application_load_settings ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (gtk_application, "win.open", open_accels);
@@ -332,6 +369,7 @@ pv_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->knowledge, pv_knowledge_unref);
   g_clear_error (&self->knowledge_error);
   g_mutex_clear (&self->analysis_mutex);
@@ -369,6 +407,14 @@ pv_application_new (void)
 {
   return g_object_new (PV_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
                        G_APPLICATION_HANDLES_OPEN, NULL);
+}
+
+GSettings *
+pv_application_get_settings (PvApplication *self)
+{
+  g_return_val_if_fail (PV_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }
 
 int

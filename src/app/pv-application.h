@@ -21,6 +21,10 @@ PvApplication *pv_application_new (void);
  * --screenshot run fails. */
 int pv_application_get_exit_status (PvApplication *self);
 
+/* The application's settings (schema org.peyvand.Peyvand), or NULL when the
+ * schema is not installed or for a --screenshot run. */
+GSettings *pv_application_get_settings (PvApplication *self);
+
 /* Runs the analysis pipeline on `document` (taking ownership of it) with
  * the application's knowledge base, loaded on first use.  Safe to call from
  * any thread; analyses run one at a time.  `warning` (may be NULL) receives,

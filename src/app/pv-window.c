@@ -10,10 +10,17 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-graph-panel.h"
 #include "pv-window.h"
 
 /* How long an error stays on screen, in seconds. */
 #define ERROR_TOAST_TIMEOUT 10
+/* The recent articles offered by the Open button */
+#define MAX_RECENT 10
+/* What the recent-files list records as the application */
+#define RECENT_APP_NAME "peyvand"
+/* Text size steps, in points */
+#define FONT_SIZE_STEP 1.0
 
 struct _PvWindow
 {
@@ -24,7 +31,14 @@ struct _PvWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
   GtkSpinner *spinner;
+  AdwSplitButton *open_button;
+  GtkPaned *paned;
   PvArticleView *article_view;
+  PvGraphPanel *graph_panel;
+  PvGraphView *graph_view;
+
+  GSettings *settings;
+  GMenu *recent_menu;
 
   GFile *file;
   PvDocument *document;
@@ -45,6 +59,7 @@ enum
 {
   PROP_0,
   PROP_BUSY,
+  PROP_GRAPH_SETTLED,
   N_PROPS
 };
 
@@ -93,12 +108,15 @@ pv_window_update_busy (PvWindow *self)
 {
   gboolean busy = pv_window_get_busy (self);
 
+  pv_graph_panel_set_busy (self->graph_panel, self->analysis_cancellable != NULL);
+
   if (busy == gtk_widget_get_visible (GTK_WIDGET (self->spinner)))
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH_SETTLED]);
 }
 
 static void
@@ -120,6 +138,165 @@ pv_window_update_title (PvWindow *self)
       adw_window_title_set_subtitle (self->window_title, NULL);
     }
   gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* Linked selection ------------------------------------------------------------ */
+
+static void
+pv_window_update_mention_actions (PvWindow *self)
+{
+  gboolean enabled = pv_article_view_get_selected_node (self->article_view) >= 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-mention", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-mention", enabled);
+}
+
+/* Shows `node` selected everywhere: in the graph, its mentions in the article
+ * (the `mention`-th the current one), its details in the panel. */
+static void
+pv_window_show_node (PvWindow *self, int node, guint mention, gboolean scroll)
+{
+  pv_graph_view_set_selected_edge (self->graph_view, -1);
+  pv_graph_view_set_selected_node (self->graph_view, node);
+  pv_article_view_show_sentence (self->article_view, -1);
+  pv_article_view_select_node (self->article_view, node, mention, scroll);
+  pv_graph_panel_show_node (self->graph_panel,
+                            pv_article_view_get_selected_node (self->article_view),
+                            pv_article_view_get_current_mention (self->article_view));
+  pv_window_update_mention_actions (self);
+}
+
+static void
+pv_window_show_edge (PvWindow *self, int edge)
+{
+  pv_graph_view_set_selected_node (self->graph_view, -1);
+  pv_graph_view_set_selected_edge (self->graph_view, edge);
+  pv_article_view_select_node (self->article_view, -1, 0, FALSE);
+  pv_article_view_show_sentence (self->article_view, -1);
+  pv_graph_panel_show_edge (self->graph_panel, pv_graph_view_get_selected_edge (self->graph_view));
+  pv_window_update_mention_actions (self);
+}
+
+static void
+node_activated_cb (PvGraphView *view, int node, PvWindow *self)
+{
+  pv_window_show_node (self, node, 0, TRUE);
+}
+
+static void
+edge_activated_cb (PvGraphView *view, int edge, PvWindow *self)
+{
+  pv_window_show_edge (self, edge);
+}
+
+static void
+mention_activated_cb (PvArticleView *view, int node, guint mention, PvWindow *self)
+{
+  /* the mention is where the user clicked: no need to scroll to it */
+  pv_window_show_node (self, node, mention, FALSE);
+  pv_graph_view_focus_node (self->graph_view, node);
+}
+
+static void
+sentence_activated_cb (PvGraphPanel *panel, int sentence, int mention, PvWindow *self)
+{
+  int node = pv_article_view_get_selected_node (self->article_view);
+
+  if (mention >= 0 && node >= 0)
+    {
+      pv_article_view_select_node (self->article_view, node, (guint)mention, TRUE);
+      pv_graph_panel_show_node (self->graph_panel, node, mention);
+    }
+  else
+    {
+      pv_article_view_show_sentence (self->article_view, sentence);
+    }
+}
+
+static void
+graph_settled_cb (PvGraphView *view, GParamSpec *pspec, PvWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH_SETTLED]);
+}
+
+void
+pv_window_select_node (PvWindow *self, int node)
+{
+  g_return_if_fail (PV_IS_WINDOW (self));
+
+  pv_window_show_node (self, node, 0, TRUE);
+  if (node >= 0)
+    pv_graph_view_focus_node (self->graph_view, node);
+}
+
+void
+pv_window_select_edge (PvWindow *self, int edge)
+{
+  g_return_if_fail (PV_IS_WINDOW (self));
+
+  pv_window_show_edge (self, edge);
+}
+
+/* Recent files ----------------------------------------------------------------- */
+
+static void
+pv_window_add_recent (PvWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *)"text/plain",
+    .app_name = (char *)RECENT_APP_NAME,
+    .app_exec = (char *)"peyvand %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static int
+compare_recent (gconstpointer a, gconstpointer b)
+{
+  GtkRecentInfo *x = (GtkRecentInfo *)a;
+  GtkRecentInfo *y = (GtkRecentInfo *)b;
+
+  return -g_date_time_compare (gtk_recent_info_get_modified (x), gtk_recent_info_get_modified (y));
+}
+
+static void
+pv_window_update_recent_menu (PvWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr (GMenu) section = g_menu_new ();
+  guint n = 0;
+
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr (GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_application (info, RECENT_APP_NAME) ||
+          (gtk_recent_info_is_local (info) && !gtk_recent_info_exists (info)))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s",
+                                         gtk_recent_info_get_uri (info));
+      g_menu_append_item (section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+
+  if (n == 0)
+    g_menu_append (section, _ ("No Recent Articles"), "win.no-recent");
+
+  g_menu_remove_all (self->recent_menu);
+  g_menu_append_section (self->recent_menu, _ ("Recent Articles"), G_MENU_MODEL (section));
+}
+
+static void
+recent_changed_cb (GtkRecentManager *manager, PvWindow *self)
+{
+  pv_window_update_recent_menu (self);
 }
 
 static void
@@ -166,8 +343,10 @@ analyze_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
     {
       self->analysis = analysis;
       pv_article_view_set_analysis (self->article_view, analysis);
+      pv_graph_panel_set_analysis (self->graph_panel, analysis);
     }
 
+  pv_window_update_mention_actions (self);
   pv_window_update_busy (self);
   g_signal_emit (self, signals[ANALYSIS_DONE], 0);
 }
@@ -208,8 +387,13 @@ pv_window_set_document (PvWindow *self, GFile *file, PvDocument *document)
   g_set_object (&self->file, file);
   g_clear_pointer (&self->document, pv_document_free);
   self->document = document;
+  /* the views let go of the analysis before it goes */
+  pv_article_view_set_analysis (self->article_view, NULL);
+  pv_graph_panel_set_analysis (self->graph_panel, NULL);
   g_clear_pointer (&self->analysis, pv_analysis_free);
   g_clear_error (&self->analysis_error);
+  pv_window_update_mention_actions (self);
+  pv_window_add_recent (self, file);
 
   pv_article_view_set_text (self->article_view, document->text, (gssize)document->text_bytes);
   pv_window_update_title (self);
@@ -363,6 +547,113 @@ pv_window_open_action (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+open_recent_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  pv_window_open_file (PV_WINDOW (widget), file);
+}
+
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PvWindow *self = PV_WINDOW (widget);
+
+  if (self->analysis != NULL)
+    pv_graph_panel_focus_search (self->graph_panel);
+}
+
+static void
+fit_graph_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  pv_graph_view_fit (PV_WINDOW (widget)->graph_view);
+}
+
+static void
+step_mention_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PvWindow *self = PV_WINDOW (widget);
+  int delta = g_str_equal (action_name, "win.previous-mention") ? -1 : 1;
+
+  if (pv_article_view_step_mention (self->article_view, delta))
+    pv_graph_panel_show_node (self->graph_panel,
+                              pv_article_view_get_selected_node (self->article_view),
+                              pv_article_view_get_current_mention (self->article_view));
+}
+
+static void
+text_size_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PvWindow *self = PV_WINDOW (widget);
+  double size = pv_article_view_get_font_size (self->article_view);
+
+  if (g_str_equal (action_name, "win.text-bigger"))
+    size += FONT_SIZE_STEP;
+  else if (g_str_equal (action_name, "win.text-smaller"))
+    size -= FONT_SIZE_STEP;
+  else
+    size = PV_ARTICLE_VIEW_DEFAULT_FONT_SIZE;
+  pv_article_view_set_font_size (self->article_view, size);
+}
+
+/* Dropped files ---------------------------------------------------------------- */
+
+gboolean
+pv_window_open_dropped (PvWindow *self, const GValue *value)
+{
+  GFile *file = NULL;
+
+  g_return_val_if_fail (PV_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      /* one window shows one article: the first */
+      if (files != NULL)
+        file = files->data;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      file = g_value_get_object (value);
+    }
+
+  if (file == NULL)
+    return FALSE;
+
+  pv_window_open_file (self, file);
+  return TRUE;
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PvWindow *self)
+{
+  return pv_window_open_dropped (self, value);
+}
+
+/* GObject ---------------------------------------------------------------------- */
+
+/* The size and the divider come from the last window closed, without
+ * following the other windows' changes; the text size and the labels are
+ * the same in every window. */
+static void
+pv_window_bind_settings (PvWindow *self, GSettings *settings)
+{
+  g_set_object (&self->settings, settings);
+  g_settings_bind (settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (settings, "pane-position", self->paned, "position",
+                   G_SETTINGS_BIND_SET | G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (settings, "font-size", self->article_view, "font-size", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "graph-labels", self->graph_view, "labels", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
 pv_window_dispose (GObject *object)
 {
   PvWindow *self = PV_WINDOW (object);
@@ -378,7 +669,24 @@ pv_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
 
+  g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (), recent_changed_cb, self);
+
+  /* The settings and the labels action no longer reach into the views. */
+  if (self->settings != NULL && self->graph_view != NULL)
+    {
+      g_settings_unbind (self->article_view, "font-size");
+      g_settings_unbind (self->graph_view, "labels");
+    }
+  g_action_map_remove_action (G_ACTION_MAP (self), "graph-labels");
+
+  /* the views let go of the analysis, which goes in finalize */
+  if (self->article_view != NULL)
+    pv_article_view_set_analysis (self->article_view, NULL);
+  if (self->graph_panel != NULL)
+    pv_graph_panel_set_analysis (self->graph_panel, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), PV_TYPE_WINDOW);
+  self->graph_view = NULL;
 
   G_OBJECT_CLASS (pv_window_parent_class)->dispose (object);
 }
@@ -392,6 +700,8 @@ pv_window_finalize (GObject *object)
   g_clear_pointer (&self->analysis, pv_analysis_free);
   g_clear_pointer (&self->document, pv_document_free);
   g_clear_error (&self->analysis_error);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
 
   G_OBJECT_CLASS (pv_window_parent_class)->finalize (object);
 }
@@ -405,6 +715,10 @@ pv_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     {
       case PROP_BUSY:
         g_value_set_boolean (value, pv_window_get_busy (self));
+        break;
+
+      case PROP_GRAPH_SETTLED:
+        g_value_set_boolean (value, pv_window_get_graph_settled (self));
         break;
 
       default:
@@ -424,6 +738,8 @@ pv_window_class_init (PvWindowClass *klass)
 
   properties[PROP_BUSY] =
       g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GRAPH_SETTLED] = g_param_spec_boolean ("graph-settled", NULL, NULL, FALSE,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[DOCUMENT_LOADED] = g_signal_new ("document-loaded", G_TYPE_FROM_CLASS (klass),
@@ -434,30 +750,104 @@ pv_window_class_init (PvWindowClass *klass)
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PV_TYPE_ARTICLE_VIEW);
+  g_type_ensure (PV_TYPE_GRAPH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/peyvand/Peyvand/pv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PvWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, graph_panel);
 
   /* The shortcut (Ctrl+O) is set with the application's accelerators. */
   gtk_widget_class_install_action (widget_class, "win.open", NULL, pv_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.fit-graph", NULL, fit_graph_action);
+  gtk_widget_class_install_action (widget_class, "win.next-mention", NULL, step_mention_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-mention", NULL, step_mention_action);
+  gtk_widget_class_install_action (widget_class, "win.text-bigger", NULL, text_size_action);
+  gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL, text_size_action);
+  gtk_widget_class_install_action (widget_class, "win.text-reset", NULL, text_size_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.fit-graph", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.next-mention", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "win.next-mention", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK,
+                                       "win.previous-mention", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.previous-mention", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.text-bigger", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.text-bigger", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "win.text-bigger", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.text-smaller", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.text-smaller", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.text-reset",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "win.text-reset", NULL);
 }
 
 static void
 pv_window_init (PvWindow *self)
 {
+  g_autoptr (GAction) labels_action = NULL;
+  GtkDropTarget *drop_target;
+  GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->graph_view = pv_graph_panel_get_graph_view (self->graph_panel);
+  g_signal_connect (self->graph_view, "node-activated", G_CALLBACK (node_activated_cb), self);
+  g_signal_connect (self->graph_view, "edge-activated", G_CALLBACK (edge_activated_cb), self);
+  g_signal_connect (self->graph_view, "notify::settled", G_CALLBACK (graph_settled_cb), self);
+  g_signal_connect (self->article_view, "mention-activated", G_CALLBACK (mention_activated_cb),
+                    self);
+  g_signal_connect (self->graph_panel, "sentence-activated", G_CALLBACK (sentence_activated_cb),
+                    self);
+
+  labels_action = G_ACTION (g_property_action_new ("graph-labels", self->graph_view, "labels"));
+  g_action_map_add_action (G_ACTION_MAP (self), labels_action);
+
+  self->recent_menu = g_menu_new ();
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
+  pv_window_update_recent_menu (self);
+  g_signal_connect (gtk_recent_manager_get_default (), "changed", G_CALLBACK (recent_changed_cb),
+                    self);
+
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
+  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  pv_window_update_mention_actions (self);
 }
 
 PvWindow *
 pv_window_new (PvApplication *application)
 {
+  PvWindow *self;
+  GSettings *settings;
+
   g_return_val_if_fail (PV_IS_APPLICATION (application), NULL);
 
-  return g_object_new (PV_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (PV_TYPE_WINDOW, "application", application, NULL);
+  settings = pv_application_get_settings (application);
+  if (settings != NULL)
+    pv_window_bind_settings (self, settings);
+
+  return self;
 }
 
 GFile *
@@ -514,6 +904,38 @@ pv_window_get_buffer (PvWindow *self)
   g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
 
   return pv_article_view_get_buffer (self->article_view);
+}
+
+PvGraphPanel *
+pv_window_get_graph_panel (PvWindow *self)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+
+  return self->graph_panel;
+}
+
+PvGraphView *
+pv_window_get_graph_view (PvWindow *self)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+
+  return self->graph_view;
+}
+
+GtkPaned *
+pv_window_get_paned (PvWindow *self)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), NULL);
+
+  return self->paned;
+}
+
+gboolean
+pv_window_get_graph_settled (PvWindow *self)
+{
+  g_return_val_if_fail (PV_IS_WINDOW (self), FALSE);
+
+  return !pv_window_get_busy (self) && pv_graph_view_get_settled (self->graph_view);
 }
 
 gboolean

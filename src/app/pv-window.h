@@ -10,6 +10,7 @@
 #include "pv-analysis.h"
 #include "pv-application.h"
 #include "pv-article-view.h"
+#include "pv-graph-panel.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,10 @@ G_DECLARE_FINAL_TYPE (PvWindow, pv_window, PV, WINDOW, AdwApplicationWindow)
  *   "analysis-done" ()               the analysis of the shown document has
  *                                    finished, successfully or not (see
  *                                    pv_window_get_analysis_error())
+ * Properties:
+ *   "busy" (boolean)                 a file is being loaded or analyzed
+ *   "graph-settled" (boolean)        nothing is being loaded or analyzed and
+ *                                    the graph's layout has stopped moving
  */
 
 PvWindow *pv_window_new (PvApplication *application);
@@ -37,8 +42,22 @@ const PvDocument *pv_window_get_document (PvWindow *self);
 const PvAnalysis *pv_window_get_analysis (PvWindow *self);
 const GError *pv_window_get_analysis_error (PvWindow *self);
 gboolean pv_window_get_busy (PvWindow *self);
+gboolean pv_window_get_graph_settled (PvWindow *self);
 PvArticleView *pv_window_get_article_view (PvWindow *self);
 GtkTextBuffer *pv_window_get_buffer (PvWindow *self);
+PvGraphPanel *pv_window_get_graph_panel (PvWindow *self);
+PvGraphView *pv_window_get_graph_view (PvWindow *self);
+GtkPaned *pv_window_get_paned (PvWindow *self);
+
+/* Selects `node` in the graph, highlights its mentions in the article and
+ * scrolls to the first, and lists its sentences; -1 selects nothing. */
+void pv_window_select_node (PvWindow *self, int node);
+/* Selects `edge` in the graph and lists the sentences behind it. */
+void pv_window_select_edge (PvWindow *self, int edge);
+
+/* What dropping `value` (a GdkFileList or a GFile) on the window does: opens
+ * the (first) file.  FALSE when the value holds no file. */
+gboolean pv_window_open_dropped (PvWindow *self, const GValue *value);
 
 /* Writes a PNG of the whole window as it is drawn now.  The window must be
  * shown. */

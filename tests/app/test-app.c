@@ -10,153 +10,11 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sys/wait.h>
 
-#include "pv-application.h"
-#include "pv-window.h"
-
-#define WAIT_SECONDS 60
+#include "test-app-util.h"
 
 static PvApplication *application;
 static const char *sample_path;
-
-/* Waiting for the window ---------------------------------------------------- */
-
-typedef struct
-{
-  gboolean document_loaded;
-  gboolean analysis_done;
-  gboolean load_failed;
-  char *message;
-} Events;
-
-static void
-on_document_loaded (PvWindow *window, Events *events)
-{
-  events->document_loaded = TRUE;
-}
-
-static void
-on_analysis_done (PvWindow *window, Events *events)
-{
-  events->analysis_done = TRUE;
-}
-
-static void
-on_load_failed (PvWindow *window, const char *message, Events *events)
-{
-  events->load_failed = TRUE;
-  g_free (events->message);
-  events->message = g_strdup (message);
-}
-
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_until (const gboolean *condition, const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, set_flag_cb, &timed_out);
-
-  while (!*condition && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-static gboolean
-count_frames_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  guint *frames = user_data;
-
-  if (gtk_widget_get_mapped (widget) && --*frames == 0)
-    return G_SOURCE_REMOVE;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the window lay itself out and draw a few frames. */
-static void
-wait_frames (PvWindow *window, guint n)
-{
-  guint frames = n;
-  gboolean done = FALSE;
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, set_flag_cb, &timed_out);
-
-  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frames_cb, &frames, NULL);
-  while (!done && !timed_out)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      done = frames == 0;
-    }
-  if (timed_out)
-    g_error ("timed out waiting for the window to draw");
-  g_source_remove (id);
-}
-
-static PvWindow *
-new_window (Events *events)
-{
-  PvWindow *window = pv_window_new (application);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  g_signal_connect (window, "document-loaded", G_CALLBACK (on_document_loaded), events);
-  g_signal_connect (window, "analysis-done", G_CALLBACK (on_analysis_done), events);
-  g_signal_connect (window, "load-failed", G_CALLBACK (on_load_failed), events);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
-static void
-close_window (PvWindow *window, Events *events)
-{
-  g_signal_handlers_disconnect_by_data (window, events);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_pointer (&events->message, g_free);
-}
-
-/* Opens `path` and waits until its text is shown and analyzed. */
-static void
-open_and_wait (PvWindow *window, Events *events, const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-
-  events->document_loaded = events->analysis_done = events->load_failed = FALSE;
-  pv_window_open_file (window, file);
-  run_until (&events->analysis_done, "the analysis");
-  g_assert_true (events->document_loaded);
-  g_assert_false (events->load_failed);
-  g_assert_false (pv_window_get_busy (window));
-}
-
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
-static guint
-count_zwnj (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) == 0x200C)
-      n++;
-  return n;
-}
-
-/* Pictures ------------------------------------------------------------------ */
 
 /* Checks that a picture of the window shows text (dark pixels) and, when
  * `highlights` is set, coloured highlights (saturated pixels), below the
@@ -164,49 +22,20 @@ count_zwnj (const char *text)
 static void
 assert_png_shows_article (const char *path, int width, int height, gboolean highlights)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
-  g_autofree guchar *pixels = NULL;
-  gsize stride;
-  int w, h;
-  guint different = 0, dark = 0, saturated = 0;
+  PixelCounts all, body;
 
-  g_assert_no_error (error);
-  w = gdk_texture_get_width (texture);
-  h = gdk_texture_get_height (texture);
+  count_png_pixels (path, 0, 0, G_MAXINT, G_MAXINT, &all);
   if (width > 0)
     {
-      g_assert_cmpint (w, ==, width);
-      g_assert_cmpint (h, ==, height);
+      g_assert_cmpint (all.width, ==, width);
+      g_assert_cmpint (all.height, ==, height);
     }
+  g_assert_cmpuint (all.different, >, 0);
 
-  stride = (gsize)w * 4;
-  pixels = g_malloc (stride * (gsize)h);
-  gdk_texture_download (texture, pixels, stride);
-
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        const guchar *p = pixels + (gsize)y * stride + (gsize)x * 4; /* B G R A */
-        int lo = MIN (p[0], MIN (p[1], p[2]));
-        int hi = MAX (p[0], MAX (p[1], p[2]));
-
-        if (memcmp (p, pixels, 4) != 0)
-          different++;
-        if (y < 80)
-          continue;
-        if (hi < 110)
-          dark++;
-        if (hi - lo > 40)
-          saturated++;
-      }
-
-  g_test_message ("%s: %d×%d, %u pixels unlike the first, %u dark, %u saturated", path, w, h,
-                  different, dark, saturated);
-  g_assert_cmpuint (different, >, 0);
-  g_assert_cmpuint (dark, >, 2000);
+  count_png_pixels (path, 0, 80, G_MAXINT, G_MAXINT, &body);
+  g_assert_cmpuint (body.dark, >, 2000);
   if (highlights)
-    g_assert_cmpuint (saturated, >, 500);
+    g_assert_cmpuint (body.saturated, >, 500);
 }
 
 /* Tests --------------------------------------------------------------------- */
@@ -215,7 +44,7 @@ static void
 test_text (void)
 {
   Events events = { 0 };
-  PvWindow *window = new_window (&events);
+  PvWindow *window = new_window (application, &events);
   g_autoptr (GError) error = NULL;
   g_autoptr (PvDocument) document = pv_document_load_file (sample_path, &error);
   g_autofree char *text = NULL;
@@ -260,7 +89,7 @@ static void
 test_highlights (void)
 {
   Events events = { 0 };
-  PvWindow *window = new_window (&events);
+  PvWindow *window = new_window (application, &events);
   PvArticleView *view;
   GtkTextBuffer *buffer;
   const PvAnalysis *analysis;
@@ -351,7 +180,7 @@ test_direction (void)
   g_file_set_contents (path, mixed, -1, &error);
   g_assert_no_error (error);
 
-  window = new_window (&events);
+  window = new_window (application, &events);
   open_and_wait (window, &events, path);
   wait_frames (window, 3);
 
@@ -383,7 +212,7 @@ static void
 test_unreadable (void)
 {
   Events events = { 0 };
-  PvWindow *window = new_window (&events);
+  PvWindow *window = new_window (application, &events);
   g_autofree char *dir = g_dir_make_tmp ("peyvand-test-XXXXXX", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing-article.txt", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (missing);
@@ -416,11 +245,275 @@ test_unreadable (void)
   g_rmdir (dir);
 }
 
+/* The article takes the reading side: the right in a right-to-left
+ * locale, the left in a left-to-right one; the graph the other. */
+static void
+assert_article_side (GtkTextDirection direction)
+{
+  Events events = { 0 };
+  PvWindow *window;
+  graphene_rect_t article, graph;
+
+  gtk_widget_set_default_direction (direction);
+  window = new_window (application, &events);
+  open_and_wait (window, &events, sample_path);
+  wait_frames (window, 3);
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (pv_window_get_article_view (window)),
+                                            GTK_WIDGET (window), &article));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (pv_window_get_graph_panel (window)),
+                                            GTK_WIDGET (window), &graph));
+  g_test_message ("%s: article at x=%g (%g wide), graph at x=%g (%g wide)",
+                  direction == GTK_TEXT_DIR_RTL ? "RTL" : "LTR", article.origin.x,
+                  article.size.width, graph.origin.x, graph.size.width);
+  g_assert_cmpfloat (article.size.width, >, 200);
+  g_assert_cmpfloat (graph.size.width, >, 200);
+  if (direction == GTK_TEXT_DIR_RTL)
+    g_assert_cmpfloat (article.origin.x, >, graph.origin.x);
+  else
+    g_assert_cmpfloat (article.origin.x, <, graph.origin.x);
+
+  close_window (window, &events);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+}
+
+static void
+test_panes_mirrored (void)
+{
+  assert_article_side (GTK_TEXT_DIR_RTL);
+  assert_article_side (GTK_TEXT_DIR_LTR);
+}
+
+/* Opening a binary file: a message naming the file and the reason; the
+ * article, its highlights and its graph stay. */
+static void
+test_binary (void)
+{
+  static const guint8 binary[] = { 0x7f, 'E',  'L',  'F',  2,    1,    1,    0,    0,    0,    0,
+                                   0,    0,    0,    0,    0,    0x03, 0x00, 0x3e, 0x00, 0x01, 0x00,
+                                   0x00, 0x00, 0xff, 0xfe, 0x00, 0x00, 0x80, 0x81, 0x00, 0x00 };
+  Events events = { 0 };
+  PvWindow *window = new_window (application, &events);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peyvand-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "program.bin", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const PvAnalysis *analysis;
+  PvGraphView *graph;
+  GtkTextIter iter;
+
+  g_file_set_contents (path, (const char *)binary, sizeof binary, &error);
+  g_assert_no_error (error);
+
+  open_and_wait (window, &events, sample_path);
+  wait_settled (window);
+  before = buffer_text (pv_window_get_buffer (window));
+  analysis = pv_window_get_analysis (window);
+  graph = pv_window_get_graph_view (window);
+  g_assert_true (pv_graph_view_get_analysis (graph) == analysis);
+
+  events.load_failed = FALSE;
+  pv_window_open_file (window, file);
+  run_until (&events.load_failed, "the load to fail");
+
+  g_test_message ("message: %s", events.message);
+  g_assert_nonnull (strstr (events.message, "program.bin"));
+  g_assert_false (events.analysis_done && pv_window_get_analysis (window) != analysis);
+
+  after = buffer_text (pv_window_get_buffer (window));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (pv_window_get_analysis (window) == analysis);
+  g_assert_true (pv_graph_view_get_analysis (graph) == analysis);
+  g_assert_true (pv_window_get_graph_settled (window));
+  /* the highlights too */
+  gtk_text_buffer_get_iter_at_offset (pv_window_get_buffer (window), &iter, 0);
+  g_assert_true (gtk_text_iter_has_tag (
+      &iter,
+      pv_article_view_get_entity_tag (pv_window_get_article_view (window), PV_ENTITY_PERSON)));
+
+  close_window (window, &events);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A file dropped on the window opens in it. */
+static void
+test_drop (void)
+{
+  Events events = { 0 };
+  PvWindow *window = new_window (application, &events);
+  g_autoptr (GFile) file = g_file_new_for_path (sample_path);
+  g_auto (GValue) value = G_VALUE_INIT;
+  g_auto (GValue) nothing = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+
+  g_value_init (&nothing, G_TYPE_STRING);
+  g_assert_false (pv_window_open_dropped (window, &nothing));
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_slist_free (files);
+
+  g_assert_true (pv_window_open_dropped (window, &value));
+  run_until (&events.analysis_done, "the dropped file to be analyzed");
+  g_assert_true (g_file_equal (pv_window_get_file (window), file));
+  g_assert_nonnull (pv_window_get_analysis (window));
+
+  close_window (window, &events);
+}
+
+/* An opened article joins the recent files that the Open button offers. */
+static void
+test_recent (void)
+{
+  Events events = { 0 };
+  PvWindow *window = new_window (application, &events);
+  g_autoptr (GFile) file = g_file_new_for_path (sample_path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr (GtkRecentInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *other;
+  Events other_events = { 0 };
+
+  open_and_wait (window, &events, sample_path);
+  info = gtk_recent_manager_lookup_item (manager, uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_recent_info_has_application (info, "peyvand"));
+
+  /* The recent-files action opens it in another window. */
+  other = GTK_WIDGET (new_window (application, &other_events));
+  g_assert_true (gtk_widget_activate_action (other, "win.open-recent", "s", uri));
+  run_until (&other_events.analysis_done, "the recent file to be analyzed");
+  g_assert_true (g_file_equal (pv_window_get_file (PV_WINDOW (other)), file));
+
+  close_window (PV_WINDOW (other), &other_events);
+  close_window (window, &events);
+}
+
+/* The text size, the divider and the labels are kept in the settings
+ * (memory backend in the tests), the text size shared by every window. */
+static void
+test_settings (void)
+{
+  Events events = { 0 };
+  PvWindow *window;
+  GSettings *settings = pv_application_get_settings (application);
+  PvArticleView *view;
+  PvGraphView *graph;
+  g_autofree char *labels = NULL;
+
+  g_assert_nonnull (settings);
+  g_settings_set_double (settings, "font-size", 17);
+  window = new_window (application, &events);
+  view = pv_window_get_article_view (window);
+  graph = pv_window_get_graph_view (window);
+  g_assert_cmpfloat (pv_article_view_get_font_size (view), ==, 17);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.text-bigger", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "font-size"), ==, 18);
+  g_settings_set_double (settings, "font-size", 12);
+  g_assert_cmpfloat (pv_article_view_get_font_size (view), ==, 12);
+
+  gtk_paned_set_position (pv_window_get_paned (window), 500);
+  g_assert_cmpint (g_settings_get_int (settings, "pane-position"), ==, 500);
+
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.graph-labels", "s", "english"));
+  g_assert_cmpint (pv_graph_view_get_labels (graph), ==, PV_LABELS_ENGLISH);
+  labels = g_settings_get_string (settings, "graph-labels");
+  g_assert_cmpstr (labels, ==, "english");
+
+  close_window (window, &events);
+  g_settings_reset (settings, "font-size");
+  g_settings_reset (settings, "pane-position");
+  g_settings_reset (settings, "graph-labels");
+}
+
+/* Ctrl+plus, Ctrl+minus and Ctrl+0 change the article's text size. */
+static void
+test_text_size (void)
+{
+  Events events = { 0 };
+  PvWindow *window = new_window (application, &events);
+  PvArticleView *view = pv_window_get_article_view (window);
+  GtkWidget *text = GTK_WIDGET (pv_article_view_get_text_view (view));
+  const PangoFontDescription *font;
+  double points;
+
+  open_and_wait (window, &events, sample_path);
+  g_assert_cmpfloat (pv_article_view_get_font_size (view), ==, PV_ARTICLE_VIEW_DEFAULT_FONT_SIZE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.text-bigger", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.text-bigger", NULL));
+  g_assert_cmpfloat (pv_article_view_get_font_size (view), ==, 16);
+  wait_frames (window, 2);
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (text));
+  points = (double)pango_font_description_get_size (font) / PANGO_SCALE;
+  if (pango_font_description_get_size_is_absolute (font))
+    points *= 72.0 / 96.0;
+  g_assert_cmpfloat_with_epsilon (points, 16.0, 0.1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.text-smaller", NULL));
+  g_assert_cmpfloat (pv_article_view_get_font_size (view), ==, 15);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.text-reset", NULL));
+  g_assert_cmpfloat (pv_article_view_get_font_size (view), ==, PV_ARTICLE_VIEW_DEFAULT_FONT_SIZE);
+
+  /* never below the smallest size */
+  for (int i = 0; i < 20; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.text-smaller", NULL);
+  g_assert_cmpfloat (pv_article_view_get_font_size (view), ==, PV_ARTICLE_VIEW_MIN_FONT_SIZE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.text-reset", NULL);
+
+  close_window (window, &events);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* The keyboard shortcuts window and the about dialog build from their
+ * templates without a warning (warnings are fatal here). */
+static void
+test_dialogs (void)
+{
+  Events events = { 0 };
+  PvWindow *window = new_window (application, &events);
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wait_frames (window, 2);
+  dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (dialog);
+  gtk_window_close (dialog);
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  wait_frames (window, 2);
+  dialog = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+
+  close_window (window, &events);
+}
+
 static void
 test_save_png (void)
 {
   Events events = { 0 };
-  PvWindow *window = new_window (&events);
+  PvWindow *window = new_window (application, &events);
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("peyvand-test-XXXXXX", NULL);
   g_autofree char *png = g_build_filename (dir, "window.png", NULL);
@@ -450,7 +543,7 @@ static void
 test_close_while_busy (void)
 {
   Events events = { 0 };
-  PvWindow *window = new_window (&events);
+  PvWindow *window = new_window (application, &events);
   g_autoptr (GFile) file = g_file_new_for_path (sample_path);
   gboolean finalized = FALSE;
 
@@ -465,33 +558,6 @@ test_close_while_busy (void)
 
 /* The peyvand executable ---------------------------------------------------- */
 
-static int
-run_peyvand (char **envp, char **err, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *bin = g_getenv ("PEYVAND_BIN");
-  const char *arg;
-  int wait_status;
-  va_list args;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (gpointer)bin);
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("peyvand said: %s", *err);
-  g_assert_true (WIFEXITED (wait_status));
-
-  return WEXITSTATUS (wait_status);
-}
-
 static void
 test_screenshot_option (void)
 {
@@ -499,11 +565,19 @@ test_screenshot_option (void)
   g_autofree char *png = g_build_filename (dir, "shot.png", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing-article.txt", NULL);
   g_autofree char *err = NULL;
+  PixelCounts counts;
   int status;
 
   status = run_peyvand (NULL, &err, "--screenshot", png, "--size", "900x700", sample_path, NULL);
   g_assert_cmpint (status, ==, 0);
   assert_png_shows_article (png, 900, 700, TRUE);
+
+  /* The graph takes the other half (the right one: the C locale reads left
+   * to right), between its tool bar and its legend: nodes in colour, lines
+   * and labels in grey and black. */
+  count_png_pixels (png, 900 / 2 + 10, 140, 900 - 10, 700 - 60, &counts);
+  g_assert_cmpuint (counts.saturated, >, 1000);
+  g_assert_cmpuint (counts.dark, >, 300);
   g_unlink (png);
   g_clear_pointer (&err, g_free);
 
@@ -544,35 +618,29 @@ test_no_display (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+  application = test_app_init (&argc, &argv);
+  if (application == NULL)
     {
       g_printerr ("no display: skipped (run under xvfb-run)\n");
       return 77;
     }
 
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() forces the C locale, whose direction is LTR; Peyvand's
-   * users mostly read Persian. */
-  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
-  /* Pictures must not catch a transition halfway. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
   sample_path = g_getenv ("PEYVAND_SAMPLE");
   g_assert_nonnull (sample_path);
-
-  application = pv_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
 
   g_test_add_func ("/app/window/text", test_text);
   g_test_add_func ("/app/window/highlights", test_highlights);
   g_test_add_func ("/app/window/direction", test_direction);
+  g_test_add_func ("/app/window/panes-mirrored", test_panes_mirrored);
   g_test_add_func ("/app/window/unreadable", test_unreadable);
+  g_test_add_func ("/app/window/binary", test_binary);
+  g_test_add_func ("/app/window/drop", test_drop);
+  g_test_add_func ("/app/window/recent", test_recent);
+  g_test_add_func ("/app/window/settings", test_settings);
+  g_test_add_func ("/app/window/text-size", test_text_size);
+  g_test_add_func ("/app/window/dialogs", test_dialogs);
   g_test_add_func ("/app/window/save-png", test_save_png);
   g_test_add_func ("/app/window/close-while-busy", test_close_while_busy);
   g_test_add_func ("/app/peyvand/screenshot", test_screenshot_option);
