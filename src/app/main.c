@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "pv-application.h"
 
@@ -26,6 +27,23 @@ needs_display (int argc, char **argv)
         return FALSE;
     }
   return TRUE;
+}
+
+/* GTK takes its direction from its own translation of "default:LTR", which
+ * a Persian desktop without GTK's Persian catalogue, or with no compiled
+ * fa_IR locale, does not give.  The languages the user asks for decide. */
+static gboolean
+user_language_is_rtl (void)
+{
+  static const char *const rtl_languages[] = { "fa",  "ar", "he", "ur", "ps",
+                                               "ckb", "yi", "dv", "sd", "ug" };
+  const char *const *languages = g_get_language_names ();
+  g_autofree char *code = NULL;
+
+  if (languages == NULL || languages[0] == NULL || g_str_equal (languages[0], "C"))
+    return FALSE;
+  code = g_strndup (languages[0], strcspn (languages[0], "_.@"));
+  return g_strv_contains (rtl_languages, code);
 }
 
 int
@@ -47,6 +65,9 @@ main (int argc, char *argv[])
                      "peyvand-cli analyze FILE\n"));
       return 1;
     }
+
+  if (user_language_is_rtl ())
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
 
   application = pv_application_new ();
   status = g_application_run (G_APPLICATION (application), argc, argv);
