@@ -63,6 +63,9 @@ PvEntitySet *pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
  * its normalized form ("رئیس جمهور ترکیه" → "rys-jmhvr-trkyh"). */
 char *pv_slug_from_label (const char *label);
 
+/* Frees a PvEntity (a GDestroyNotify for arrays of them). */
+void pv_entity_free (gpointer entity);
+
 void pv_entity_set_free (PvEntitySet *set);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PvEntitySet, pv_entity_set_free)

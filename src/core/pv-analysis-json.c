@@ -10,7 +10,10 @@
 
 #include <cjson/cJSON.h>
 
+#include <gio/gio.h>
+
 #include "pv-analysis-json.h"
+#include "pv-entities.h"
 
 static cJSON *
 add_string_or_null (cJSON *object, const char *name, const char *value)
@@ -132,4 +135,275 @@ pv_analysis_to_json (const PvAnalysis *analysis)
   result = g_strconcat (printed, "\n", NULL);
   cJSON_free (printed);
   return result;
+}
+
+/* Reading */
+
+/* An analysis JSON holds offsets, not the text; a document this long is
+ * rebuilt from the mentions' texts, blanks between them. */
+#define MAX_DOCUMENT_LENGTH (512u * 1024 * 1024)
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+fail (GError **error, const char *source, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *reason = NULL;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", source, reason);
+  return FALSE;
+}
+
+static const char *
+string_member (const cJSON *object, const char *name)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, name);
+
+  return cJSON_IsString (item) ? item->valuestring : NULL;
+}
+
+/* A whole number in [0, limit], or FALSE. */
+static gboolean
+offset_member (const cJSON *object, const char *name, gsize limit, gsize *value)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, name);
+
+  if (!cJSON_IsNumber (item) || item->valuedouble < 0 || item->valuedouble > (double)limit ||
+      item->valuedouble != (double)(gsize)item->valuedouble)
+    return FALSE;
+  *value = (gsize)item->valuedouble;
+  return TRUE;
+}
+
+static PvDocument *
+document_from_json (const char *source, const cJSON *object, GError **error)
+{
+  PvDocument *document;
+  gsize length = 0;
+
+  if (!cJSON_IsObject (object) || !offset_member (object, "length", MAX_DOCUMENT_LENGTH, &length))
+    {
+      fail (error, source, "the \"document\" has no valid \"length\"");
+      return NULL;
+    }
+
+  document = g_new0 (PvDocument, 1);
+  document->source = g_strdup (string_member (object, "source"));
+  document->title = g_strdup (string_member (object, "title"));
+  document->date =
+      pv_parse_date (string_member (object, "date") != NULL ? string_member (object, "date") : "");
+  document->encoding = "UTF-8";
+  document->format = PV_DOCUMENT_FORMAT_JSON;
+  document->length = length;
+  document->chars = g_new (gunichar, length + 1);
+  for (gsize i = 0; i < length; i++)
+    document->chars[i] = ' ';
+  document->chars[length] = 0;
+  return document;
+}
+
+static gboolean
+sentences_from_json (const char *source, const cJSON *array, gsize length, GArray *sentences,
+                     GError **error)
+{
+  const cJSON *item;
+
+  if (!cJSON_IsArray (array))
+    return fail (error, source, "\"sentences\" is not a list");
+  cJSON_ArrayForEach (item, array)
+  {
+    PvSpan span;
+
+    if (!offset_member (item, "start", length, &span.start) ||
+        !offset_member (item, "end", length, &span.end) || span.end < span.start)
+      return fail (error, source, "sentence %u has no valid start and end", sentences->len);
+    g_array_append_val (sentences, span);
+  }
+  return TRUE;
+}
+
+static gboolean
+node_from_json (const char *source, const cJSON *item, PvDocument *document, guint n_sentences,
+                GPtrArray *nodes, GHashTable *ids, GError **error)
+{
+  const char *id = string_member (item, "id");
+  const char *label = string_member (item, "label");
+  const cJSON *mention_item;
+  PvEntityType type;
+  PvEntity *node;
+
+  if (id == NULL || label == NULL)
+    return fail (error, source, "node %u has no \"id\" or \"label\"", nodes->len);
+  if (!pv_entity_type_from_string (string_member (item, "type"), &type))
+    return fail (error, source, "node \"%s\" has an unknown type", id);
+  if (g_hash_table_contains (ids, id))
+    return fail (error, source, "node \"%s\" appears twice", id);
+
+  node = g_new0 (PvEntity, 1);
+  node->id = g_strdup (id);
+  node->type = type;
+  node->label = g_strdup (label);
+  node->label_en = g_strdup (string_member (item, "label_en"));
+  node->country = g_strdup (string_member (item, "country"));
+  node->mentions = g_array_new (FALSE, FALSE, sizeof (PvMention));
+  g_ptr_array_add (nodes, node);
+  g_hash_table_insert (ids, node->id, GUINT_TO_POINTER (nodes->len));
+
+  cJSON_ArrayForEach (mention_item, cJSON_GetObjectItemCaseSensitive (item, "mentions"))
+  {
+    PvMention mention;
+    gsize sentence = 0;
+    const char *text = string_member (mention_item, "text");
+
+    if (!offset_member (mention_item, "start", document->length, &mention.start) ||
+        !offset_member (mention_item, "end", document->length, &mention.end) ||
+        mention.end < mention.start ||
+        !offset_member (mention_item, "sentence", n_sentences > 0 ? n_sentences - 1 : 0,
+                        &sentence) ||
+        n_sentences == 0)
+      return fail (error, source, "node \"%s\" has a mention without valid offsets", id);
+    mention.sentence = sentence;
+    g_array_append_val (node->mentions, mention);
+
+    /* put the mention's own text back where it stood */
+    if (text != NULL && g_utf8_validate (text, -1, NULL) &&
+        (gsize)g_utf8_strlen (text, -1) == mention.end - mention.start)
+      {
+        gsize i = mention.start;
+
+        for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+          document->chars[i++] = g_utf8_get_char (p);
+      }
+  }
+  return TRUE;
+}
+
+/* The node index + 1 of `id`, or 0. */
+static gpointer
+lookup_node (GHashTable *ids, const char *id)
+{
+  return id != NULL ? g_hash_table_lookup (ids, id) : NULL;
+}
+
+static gboolean
+edge_from_json (const char *source, const cJSON *item, GHashTable *ids, guint n_sentences,
+                GPtrArray *edges, GError **error)
+{
+  guint source_index = GPOINTER_TO_UINT (lookup_node (ids, string_member (item, "source")));
+  guint target_index = GPOINTER_TO_UINT (lookup_node (ids, string_member (item, "target")));
+  const cJSON *sentence_item;
+  gsize weight = 0;
+  PvEdgeKind kind;
+  PvEdge *edge;
+
+  if (source_index == 0 || target_index == 0 || source_index == target_index)
+    return fail (error, source, "edge %u does not join two known nodes", edges->len);
+  if (!pv_edge_kind_from_string (string_member (item, "kind"), &kind))
+    return fail (error, source, "edge %u has an unknown kind", edges->len);
+  if (!offset_member (item, "weight", G_MAXUINT, &weight))
+    return fail (error, source, "edge %u has no valid weight", edges->len);
+
+  edge = g_new0 (PvEdge, 1);
+  edge->source = source_index - 1;
+  edge->target = target_index - 1;
+  edge->kind = kind;
+  edge->weight = weight;
+  edge->sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (edges, edge);
+
+  cJSON_ArrayForEach (sentence_item, cJSON_GetObjectItemCaseSensitive (item, "sentences"))
+  {
+    guint sentence;
+
+    if (!cJSON_IsNumber (sentence_item) || sentence_item->valuedouble < 0 ||
+        sentence_item->valuedouble >= n_sentences)
+      return fail (error, source, "edge %u names a sentence that does not exist", edges->len - 1);
+    sentence = (guint)sentence_item->valuedouble;
+    g_array_append_val (edge->sentences, sentence);
+  }
+  return TRUE;
+}
+
+PvAnalysis *
+pv_analysis_from_json (const char *source, const char *json, gsize length, GError **error)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (PvAnalysis) analysis = NULL;
+  cJSON *root;
+  const cJSON *document, *item;
+  const char *schema, *language;
+  gsize body_end = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (source == NULL)
+    source = "analysis";
+  root = cJSON_ParseWithLength (json, length);
+  if (root == NULL || !cJSON_IsObject (root))
+    {
+      cJSON_Delete (root);
+      fail (error, source, "not valid JSON");
+      return NULL;
+    }
+  schema = string_member (root, "schema");
+  if (g_strcmp0 (schema, PV_ANALYSIS_SCHEMA) != 0)
+    {
+      fail (error, source, "not a Peyvand analysis (schema \"%s\", expected \"%s\")",
+            schema != NULL ? schema : "none", PV_ANALYSIS_SCHEMA);
+      cJSON_Delete (root);
+      return NULL;
+    }
+
+  analysis = g_new0 (PvAnalysis, 1);
+  analysis->sentences = g_array_new (FALSE, FALSE, sizeof (PvSpan));
+  analysis->nodes = g_ptr_array_new_with_free_func (pv_entity_free);
+  analysis->edges = g_ptr_array_new_with_free_func ((GDestroyNotify)pv_edge_free);
+
+  document = cJSON_GetObjectItemCaseSensitive (root, "document");
+  analysis->document = document_from_json (source, document, error);
+  if (analysis->document == NULL)
+    {
+      cJSON_Delete (root);
+      return NULL;
+    }
+  analysis->title = g_strdup (string_member (document, "title"));
+  analysis->date = g_strdup (analysis->document->date);
+  language = string_member (document, "language");
+  analysis->language = g_strcmp0 (language, "en") == 0 ? "en" : "fa";
+  analysis->rtl = g_strcmp0 (string_member (document, "direction"), "ltr") != 0;
+  analysis->body_end = offset_member (document, "body_end", analysis->document->length, &body_end)
+                           ? body_end
+                           : analysis->document->length;
+
+  ok = sentences_from_json (source, cJSON_GetObjectItemCaseSensitive (root, "sentences"),
+                            analysis->document->length, analysis->sentences, error);
+  cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (root, "nodes"))
+  {
+    if (!ok)
+      break;
+    ok = node_from_json (source, item, analysis->document, analysis->sentences->len,
+                         analysis->nodes, ids, error);
+  }
+  cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (root, "edges"))
+  {
+    if (!ok)
+      break;
+    ok = edge_from_json (source, item, ids, analysis->sentences->len, analysis->edges, error);
+  }
+  cJSON_Delete (root);
+  if (!ok)
+    return NULL;
+
+  {
+    glong text_bytes = 0;
+
+    analysis->document->text = g_ucs4_to_utf8 (analysis->document->chars,
+                                               analysis->document->length, NULL, &text_bytes, NULL);
+    analysis->document->text_bytes = text_bytes;
+  }
+  return g_steal_pointer (&analysis);
 }

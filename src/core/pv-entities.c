@@ -446,8 +446,8 @@ resolve_unqualified_roles (Resolver *r)
 
 /* Building the entity set */
 
-static void
-entity_free (gpointer data)
+void
+pv_entity_free (gpointer data)
 {
   PvEntity *entity = data;
 
@@ -635,7 +635,7 @@ pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
   r.qualified_apposition = g_hash_table_new (NULL, NULL);
   r.entity_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.set = g_new0 (PvEntitySet, 1);
-  r.set->entities = g_ptr_array_new_with_free_func (entity_free);
+  r.set->entities = g_ptr_array_new_with_free_func (pv_entity_free);
   r.set->evidence = g_array_new (FALSE, FALSE, sizeof (PvRoleEvidence));
 
   collect_items (&r);

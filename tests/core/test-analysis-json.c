@@ -114,6 +114,59 @@ test_escaping (void)
   cJSON_Delete (root);
 }
 
+/* What analyze writes, export reads back: the same JSON again. */
+static void
+test_round_trip (void)
+{
+  g_autoptr (PvAnalysis) analysis = test_analyze (text, "2020-02-29");
+  g_autofree char *json = pv_analysis_to_json (analysis);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PvAnalysis) read = NULL;
+  g_autofree char *again = NULL;
+
+  read = pv_analysis_from_json ("a.json", json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read);
+  g_assert_cmpuint (read->nodes->len, ==, analysis->nodes->len);
+  g_assert_cmpuint (read->edges->len, ==, analysis->edges->len);
+  g_assert_cmpstr (read->date, ==, "2020-02-29");
+  again = pv_analysis_to_json (read);
+  /* the source is the one recorded, so the texts are identical */
+  g_assert_cmpstr (again, ==, json);
+}
+
+static void
+assert_rejected (const char *json, const char *reason)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PvAnalysis) read = pv_analysis_from_json ("bad.json", json, strlen (json), &error);
+
+  g_assert_null (read);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "bad.json: "));
+  if (strstr (error->message, reason) == NULL)
+    g_error ("message «%s» does not say «%s»", error->message, reason);
+}
+
+static void
+test_read_errors (void)
+{
+  assert_rejected ("{ nope", "not valid JSON");
+  assert_rejected ("{\"schema\": \"other/1\"}", "not a Peyvand analysis");
+  assert_rejected ("{\"schema\": \"peyvand/analysis/1\", \"document\": {}}", "length");
+  assert_rejected ("{\"schema\": \"peyvand/analysis/1\", \"document\": {\"length\": 5},"
+                   " \"sentences\": [{\"start\": 0, \"end\": 9}]}",
+                   "sentence 0");
+  assert_rejected ("{\"schema\": \"peyvand/analysis/1\", \"document\": {\"length\": 5},"
+                   " \"sentences\": [], \"nodes\": [{\"id\": \"x:1\", \"type\": \"alien\","
+                   " \"label\": \"l\"}]}",
+                   "unknown type");
+  assert_rejected ("{\"schema\": \"peyvand/analysis/1\", \"document\": {\"length\": 5},"
+                   " \"sentences\": [], \"nodes\": [], \"edges\": [{\"source\": \"a\","
+                   " \"target\": \"b\", \"kind\": \"co-mention\", \"weight\": 1}]}",
+                   "two known nodes");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -122,6 +175,8 @@ main (int argc, char **argv)
   g_test_add_func ("/analysis-json/schema", test_schema_fields);
   g_test_add_func ("/analysis-json/node-at", test_node_at_prefers_innermost);
   g_test_add_func ("/analysis-json/escaping", test_escaping);
+  g_test_add_func ("/analysis-json/round-trip", test_round_trip);
+  g_test_add_func ("/analysis-json/read-errors", test_read_errors);
 
   return g_test_run ();
 }
