@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* The labels' font when PvDrawOptions.font_family is NULL: a CSS-like
+ * list, Persian faces first. */
+#define PV_DRAW_FONT_FAMILY "Vazirmatn, Noto Naskh Arabic, Noto Sans Arabic, sans-serif"
+
 typedef enum
 {
   PV_LABELS_PERSIAN,
@@ -38,6 +42,9 @@ typedef struct
   /* what is shown */
   gboolean type_hidden[PV_N_ENTITY_TYPES];
   guint min_edge_weight; /* edges lighter than this are not drawn */
+  /* the labels' veils but not their text (an SVG export writes the text
+   * as <text> elements, from pv_draw_get_label_lines) */
+  gboolean label_text_hidden;
 
   /* emphasis: -1 for none */
   int selected_node;
@@ -93,6 +100,39 @@ typedef struct
  * them overlap. */
 GArray *pv_draw_get_label_boxes (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
                                  const PvDrawOptions *options);
+
+/* One line of a label as pv_draw_graph draws it: the node, the line's
+ * text, its paragraph's direction, the line's logical extents across
+ * (x0 < x1), its baseline, all in device units, and the end of the line
+ * nearest to the node, where a renderer with other fonts should anchor it
+ * (-1 the left end, 1 the right end, 0 the middle: a label above or
+ * below its node). */
+typedef struct
+{
+  guint node;
+  char *text; /* owned by the array */
+  gboolean rtl;
+  double x0;
+  double x1;
+  double baseline;
+  int anchor;
+} PvDrawLabelLine;
+
+/* The lines of the labels that pv_draw_graph would draw onto `cr`, label
+ * by label in the order they were placed, each label's lines top to
+ * bottom: a GArray of PvDrawLabelLine that frees their text. */
+GArray *pv_draw_get_label_lines (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                                 const PvDrawOptions *options);
+
+/* A node's marker alone (a legend's swatch): the type's shape of radius
+ * `radius` around (x, y), filled and outlined as pv_draw_graph draws the
+ * nodes of that type at font size `font_size` (0: 13). */
+void pv_draw_type_marker (cairo_t *cr, PvEntityType type, double x, double y, double radius,
+                          gboolean dark, double font_size);
+
+/* The background and the ink (labels, selection) of the light or the dark
+ * theme, as r, g, b in [0, 1]; either may be NULL. */
+void pv_draw_theme_colors (gboolean dark, double *background, double *ink);
 
 /* Sets options->scale, offset_x and offset_y so that the whole drawing
  * (pv_draw_get_extents) fits a width × height area with `margin` around

@@ -15,7 +15,7 @@
 
 #include "pv-draw.h"
 
-#define DEFAULT_FONT_FAMILY "Vazirmatn, Noto Naskh Arabic, Noto Sans Arabic, sans-serif"
+#define DEFAULT_FONT_FAMILY PV_DRAW_FONT_FAMILY
 #define DEFAULT_FONT_SIZE 13.0
 
 /* Every size below is for the default font size and grows with it. */
@@ -1074,6 +1074,25 @@ draw_edges (cairo_t *cr, const Scene *scene)
     }
 }
 
+/* A node's shape filled with its colour (`rgb`) and outlined a little
+ * darker. */
+static void
+fill_shape (cairo_t *cr, Shape shape, double x, double y, double r, const double *rgb,
+            gboolean dark, double em)
+{
+  double outline[3];
+
+  shape_path (cr, shape, x, y, r);
+  set_rgb (cr, rgb, 1);
+  cairo_fill_preserve (cr);
+  for (guint c = 0; c < 3; c++)
+    outline[c] = rgb[c] * (dark ? 0.55 : 0.65);
+  set_rgb (cr, outline, 1);
+  cairo_set_line_width (cr, em * NODE_OUTLINE);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
 static void
 draw_node (cairo_t *cr, const Scene *scene, guint index)
 {
@@ -1103,15 +1122,7 @@ draw_node (cairo_t *cr, const Scene *scene, guint index)
       cairo_stroke (cr);
     }
 
-  shape_path (cr, s->shape, s->x, s->y, s->r);
-  set_rgb (cr, rgb, 1);
-  cairo_fill_preserve (cr);
-  for (guint c = 0; c < 3; c++)
-    rgb[c] *= scene->options.dark ? 0.55 : 0.65;
-  set_rgb (cr, rgb, 1);
-  cairo_set_line_width (cr, em * NODE_OUTLINE);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
+  fill_shape (cr, s->shape, s->x, s->y, s->r, rgb, scene->options.dark, em);
 }
 
 static void
@@ -1156,6 +1167,8 @@ draw_labels (cairo_t *cr, const Scene *scene)
       set_rgb (cr, scene->theme->background, 0.75);
       cairo_fill (cr);
 
+      if (scene->options.label_text_hidden)
+        continue;
       cairo_move_to (cr, label->x, label->y);
       set_rgb (cr, scene->theme->ink, 1);
       pango_cairo_show_layout (cr, label->layout);
@@ -1270,6 +1283,96 @@ pv_draw_get_label_boxes (cairo_t *cr, const PvAnalysis *analysis, const PvLayout
     }
   scene_clear (&scene);
   return boxes;
+}
+
+static void
+label_line_clear (gpointer data)
+{
+  PvDrawLabelLine *line = data;
+
+  g_clear_pointer (&line->text, g_free);
+}
+
+GArray *
+pv_draw_get_label_lines (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                         const PvDrawOptions *options)
+{
+  Scene scene;
+  GArray *lines;
+  Box clip;
+
+  g_return_val_if_fail (cr != NULL, NULL);
+  if (!scene_init (&scene, analysis, layout, options))
+    return NULL;
+
+  cairo_clip_extents (cr, &clip.x0, &clip.y0, &clip.x1, &clip.y1);
+  scene_place_labels (&scene, cr, &clip);
+  lines = g_array_new (FALSE, TRUE, sizeof (PvDrawLabelLine));
+  g_array_set_clear_func (lines, label_line_clear);
+  for (guint k = 0; k < scene.labels->len; k++)
+    {
+      const SceneLabel *label = &g_array_index (scene.labels, SceneLabel, k);
+      const SceneNode *node = &scene.nodes[label->node];
+      const char *text = pango_layout_get_text (label->layout);
+      PangoLayoutIter *iter = pango_layout_get_iter (label->layout);
+      int anchor = 0;
+
+      /* beside the node: the end towards it; above or below: the middle */
+      if (label->box.x1 <= node->x)
+        anchor = 1;
+      else if (label->box.x0 >= node->x)
+        anchor = -1;
+      do
+        {
+          PangoLayoutLine *layout_line = pango_layout_iter_get_line_readonly (iter);
+          PangoRectangle logical;
+          PvDrawLabelLine line = { 0 };
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          line.node = label->node;
+          line.text = g_strndup (text + layout_line->start_index, layout_line->length);
+          line.rtl = layout_line->resolved_dir == PANGO_DIRECTION_RTL;
+          line.x0 = label->x + logical.x / (double)PANGO_SCALE;
+          line.x1 = label->x + (logical.x + logical.width) / (double)PANGO_SCALE;
+          line.baseline = label->y + pango_layout_iter_get_baseline (iter) / (double)PANGO_SCALE;
+          line.anchor = anchor;
+          g_array_append_val (lines, line);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+  scene_clear (&scene);
+  return lines;
+}
+
+void
+pv_draw_type_marker (cairo_t *cr, PvEntityType type, double x, double y, double radius,
+                     gboolean dark, double font_size)
+{
+  double rgb[3];
+  double em = (font_size > 0 ? font_size : DEFAULT_FONT_SIZE) / DEFAULT_FONT_SIZE;
+  Shape shape;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (type < PV_N_ENTITY_TYPES);
+
+  shape = type_shapes[type];
+  pv_entity_type_color (type, dark, &rgb[0], &rgb[1], &rgb[2]);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  fill_shape (cr, shape, x, y, radius, rgb, dark, em);
+  cairo_restore (cr);
+}
+
+void
+pv_draw_theme_colors (gboolean dark, double *background, double *ink)
+{
+  const Theme *theme = dark ? &dark_theme : &light_theme;
+
+  if (background != NULL)
+    memcpy (background, theme->background, sizeof theme->background);
+  if (ink != NULL)
+    memcpy (ink, theme->ink, sizeof theme->ink);
 }
 
 /* The extents at `scale`, with no offset. */

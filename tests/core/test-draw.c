@@ -323,6 +323,143 @@ test_draw_labels (Fixture *fixture, gconstpointer data)
   cairo_surface_destroy (surface);
 }
 
+/* The lines of the labels, for an SVG export's <text>: where the boxes
+ * are, with the labels' text. */
+static void
+test_draw_label_lines (Fixture *fixture, gconstpointer data)
+{
+  PvDrawOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr (GArray) boxes = NULL;
+  g_autoptr (GArray) lines = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint k = 0;
+
+  pv_draw_options_init (&options);
+  surface = render (fixture, &options);
+  cr = cairo_create (surface);
+  boxes = pv_draw_get_label_boxes (cr, fixture->analysis, fixture->layout, &options);
+  lines = pv_draw_get_label_lines (cr, fixture->analysis, fixture->layout, &options);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (lines->len, >=, boxes->len);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const PvDrawLabelLine *line = &g_array_index (lines, PvDrawLabelLine, i);
+      const PvDrawLabelBox *box;
+      const PvNode *node = g_ptr_array_index (fixture->analysis->nodes, line->node);
+      double x, y;
+
+      /* label by label, in the boxes' order */
+      if (i > 0 && line->node != g_array_index (lines, PvDrawLabelLine, i - 1).node)
+        k++;
+      g_assert_cmpuint (k, <, boxes->len);
+      box = &g_array_index (boxes, PvDrawLabelBox, k);
+      g_assert_cmpuint (line->node, ==, box->node);
+      g_assert_true (line->rtl);
+      g_assert_cmpfloat (line->x0, <, line->x1);
+      g_assert_cmpfloat (line->x0, >=, box->x);
+      g_assert_cmpfloat (line->x1, <=, box->x + box->width);
+      g_assert_cmpfloat (line->baseline, >, box->y);
+      g_assert_cmpfloat (line->baseline, <, box->y + box->height);
+
+      /* anchored at the end towards the node */
+      device_position (fixture, &options, line->node, &x, &y);
+      if (box->x + box->width <= x)
+        g_assert_cmpint (line->anchor, ==, 1);
+      else if (box->x >= x)
+        g_assert_cmpint (line->anchor, ==, -1);
+      else
+        g_assert_cmpint (line->anchor, ==, 0);
+
+      /* the lines of a label make its text */
+      g_string_append (text, line->text);
+      if (i + 1 == lines->len || g_array_index (lines, PvDrawLabelLine, i + 1).node != line->node)
+        {
+          g_assert_cmpstr (text->str, ==, node->label);
+          g_string_truncate (text, 0);
+        }
+    }
+  g_assert_cmpuint (k + 1, ==, boxes->len);
+}
+
+/* Without their text, the labels keep their veils and nothing dark. */
+static void
+test_draw_label_text_hidden (Fixture *fixture, gconstpointer data)
+{
+  PvDrawOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr (GArray) boxes = NULL;
+  g_autoptr (GArray) hidden_boxes = NULL;
+
+  pv_draw_options_init (&options);
+  options.label_text_hidden = TRUE;
+  surface = render (fixture, &options);
+  cr = cairo_create (surface);
+  boxes = pv_draw_get_label_boxes (cr, fixture->analysis, fixture->layout, &options);
+  options.label_text_hidden = FALSE;
+  hidden_boxes = pv_draw_get_label_boxes (cr, fixture->analysis, fixture->layout, &options);
+  cairo_destroy (cr);
+  g_assert_cmpuint (boxes->len, ==, hidden_boxes->len);
+
+  for (guint k = 0; k < boxes->len; k++)
+    {
+      const PvDrawLabelBox *box = &g_array_index (boxes, PvDrawLabelBox, k);
+      guint dark = 0;
+
+      for (double py = box->y + 1; py < box->y + box->height - 1; py += 1)
+        for (double px = box->x + 1; px < box->x + box->width - 1; px += 1)
+          {
+            double rgb[3];
+
+            pixel (surface, px, py, rgb);
+            dark += rgb[0] < 0.3 && rgb[1] < 0.3 && rgb[2] < 0.3;
+          }
+      g_assert_cmpuint (dark, ==, 0);
+    }
+  cairo_surface_destroy (surface);
+}
+
+/* A legend's marker: the node's shape and colour. */
+static void
+test_draw_marker (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 100, 50);
+  cairo_t *cr = cairo_create (surface);
+  double blue[3], orange[3], rgb[3], background[3], ink[3];
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  pv_draw_type_marker (cr, PV_ENTITY_COUNTRY, 25, 25, 20, FALSE, 0);
+  pv_draw_type_marker (cr, PV_ENTITY_PERSON, 75, 25, 20, FALSE, 0);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  pv_entity_type_color (PV_ENTITY_COUNTRY, FALSE, &blue[0], &blue[1], &blue[2]);
+  pv_entity_type_color (PV_ENTITY_PERSON, FALSE, &orange[0], &orange[1], &orange[2]);
+  pixel (surface, 25, 25, rgb);
+  g_assert_true (near_color (rgb, blue));
+  pixel (surface, 75, 25, rgb);
+  g_assert_true (near_color (rgb, orange));
+  /* a circle leaves its box's corners out, a square of the same area
+   * reaches them */
+  pixel (surface, 25 + 16, 25 + 16, rgb);
+  g_assert_true (near_color (rgb, (double[]){ 1, 1, 1 }));
+  pixel (surface, 75 + 16, 25 + 16, rgb);
+  g_assert_true (near_color (rgb, orange));
+  cairo_surface_destroy (surface);
+
+  pv_draw_theme_colors (FALSE, background, ink);
+  g_assert_true (near_color (background, (double[]){ 1, 1, 1 }));
+  g_assert_cmpfloat (ink[0] + ink[1] + ink[2], <, 0.5);
+  pv_draw_theme_colors (TRUE, background, NULL);
+  g_assert_cmpfloat (background[0] + background[1] + background[2], <, 0.5);
+}
+
 static void
 test_draw_hidden (Fixture *fixture, gconstpointer data)
 {
@@ -746,6 +883,11 @@ main (int argc, char **argv)
   g_test_add_func ("/draw/empty", test_draw_empty);
   g_test_add ("/draw/colors", Fixture, NULL, fixture_set_up, test_draw_colors, fixture_tear_down);
   g_test_add ("/draw/labels", Fixture, NULL, fixture_set_up, test_draw_labels, fixture_tear_down);
+  g_test_add_func ("/draw/marker", test_draw_marker);
+  g_test_add ("/draw/label-lines", Fixture, NULL, fixture_set_up, test_draw_label_lines,
+              fixture_tear_down);
+  g_test_add ("/draw/label-text-hidden", Fixture, NULL, fixture_set_up, test_draw_label_text_hidden,
+              fixture_tear_down);
   g_test_add ("/draw/hidden", Fixture, NULL, fixture_set_up, test_draw_hidden, fixture_tear_down);
   g_test_add ("/draw/hit", Fixture, NULL, fixture_set_up, test_draw_hit, fixture_tear_down);
   g_test_add ("/draw/extents", Fixture, NULL, fixture_set_up, test_draw_extents, fixture_tear_down);
