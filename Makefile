@@ -18,7 +18,11 @@ DEBIAN_PACKAGES := \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libicu-dev libxml2-dev \
 	libcjson-dev libigraph-dev libcairo2-dev libpango1.0-dev \
 	xvfb xauth fonts-noto-core python3 \
-	desktop-file-utils appstream libglib2.0-bin libxml2-utils
+	desktop-file-utils appstream libglib2.0-bin libxml2-utils \
+	zlib1g-dev \
+	python3-networkx \
+	poppler-utils \
+	librsvg2-bin
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

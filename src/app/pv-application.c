@@ -342,6 +342,7 @@ static void
 pv_application_startup (GApplication *application)
 {
   static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   GtkApplication *gtk_application = GTK_APPLICATION (application);
@@ -358,6 +359,7 @@ pv_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (gtk_application, "win.open", open_accels);
+  gtk_application_set_accels_for_action (gtk_application, "win.export", export_accels);
   gtk_application_set_accels_for_action (gtk_application, "window.close", close_accels);
   gtk_application_set_accels_for_action (gtk_application, "app.quit", quit_accels);
 }

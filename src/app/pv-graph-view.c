@@ -18,11 +18,16 @@
 
 /* Layout iterations per frame while the layout settles: a graph of the
  * corpus settles within about 300 iterations (each a few microseconds), so
- * in a quarter of a second at 60 frames a second, moving on screen all the
+ * in a fraction of a second at 60 frames a second, moving on screen all the
  * while.  A frame stops early when the layout has taken this much of it
  * (the rest is for fitting and drawing). */
-#define LAYOUT_FRAME_ITERATIONS 24
+#define LAYOUT_FRAME_ITERATIONS 30
 #define LAYOUT_FRAME_BUDGET_US 8000
+/* The steps and the limit of pv_layout_settle(), so that the settled
+ * picture on screen is the one that `peyvand-cli export` draws (igraph's
+ * temperature falls within each step, so the steps' size matters). */
+#define LAYOUT_STEP_ITERATIONS 10
+#define LAYOUT_MAX_ITERATIONS 500
 /* Free space around the graph when it is fitted to the view, in pixels. */
 #define FIT_MARGIN 16.0
 /* Zooming stays between these, in pixels per layout unit. */
@@ -43,6 +48,8 @@ struct _PvGraphView
 
   guint tick_id;
   gboolean settled;
+  /* iterations since the layout was made or a node was moved */
+  guint layout_iterations;
   /* The view follows the layout (fits it) until the user zooms, pans or
    * drags a node. */
   gboolean auto_fit;
@@ -173,8 +180,11 @@ pv_graph_view_tick (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user
 
   do
     {
-      moving = pv_layout_step (self->layout, 2);
-      iterations += 2;
+      moving = pv_layout_step (self->layout, LAYOUT_STEP_ITERATIONS);
+      iterations += LAYOUT_STEP_ITERATIONS;
+      self->layout_iterations += LAYOUT_STEP_ITERATIONS;
+      if (self->layout_iterations >= LAYOUT_MAX_ITERATIONS)
+        moving = FALSE;
     }
   while (moving && iterations < LAYOUT_FRAME_ITERATIONS &&
          g_get_monotonic_time () - start < LAYOUT_FRAME_BUDGET_US);
@@ -412,6 +422,7 @@ pv_graph_view_drag_node (PvGraphView *self, int node, double x, double y)
   pv_graph_view_to_layout (self, x, y, &lx, &ly);
   pv_layout_set_pinned (self->layout, (guint)node, TRUE);
   pv_layout_set_position (self->layout, (guint)node, lx, ly);
+  self->layout_iterations = 0;
   /* the other nodes make room */
   pv_graph_view_start_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -434,6 +445,7 @@ pv_graph_view_release_node (PvGraphView *self, int node)
     pv_layout_get_position (self->layout, (guint)node, &x, &y);
     pv_layout_set_position (self->layout, (guint)node, x, y);
   }
+  self->layout_iterations = 0;
   pv_graph_view_start_layout (self);
 }
 
@@ -517,6 +529,7 @@ pv_graph_view_set_analysis (PvGraphView *self, const PvAnalysis *analysis)
   self->options.hovered_node = -1;
   self->auto_fit = TRUE;
 
+  self->layout_iterations = 0;
   if (analysis != NULL)
     self->layout = pv_layout_new (analysis, PV_GRAPH_VIEW_LAYOUT_SEED);
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pv-export-dialog.h"
 #include "pv-graph-panel.h"
 #include "pv-window.h"
 
@@ -141,6 +142,15 @@ pv_window_update_title (PvWindow *self)
 }
 
 /* Linked selection ------------------------------------------------------------ */
+
+/* Export needs a graph with something in it. */
+static void
+pv_window_update_export_action (PvWindow *self)
+{
+  gboolean enabled = self->analysis != NULL && self->analysis->nodes->len > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", enabled);
+}
 
 static void
 pv_window_update_mention_actions (PvWindow *self)
@@ -347,6 +357,7 @@ analyze_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
     }
 
   pv_window_update_mention_actions (self);
+  pv_window_update_export_action (self);
   pv_window_update_busy (self);
   g_signal_emit (self, signals[ANALYSIS_DONE], 0);
 }
@@ -393,6 +404,7 @@ pv_window_set_document (PvWindow *self, GFile *file, PvDocument *document)
   g_clear_pointer (&self->analysis, pv_analysis_free);
   g_clear_error (&self->analysis_error);
   pv_window_update_mention_actions (self);
+  pv_window_update_export_action (self);
   pv_window_add_recent (self, file);
 
   pv_article_view_set_text (self->article_view, document->text, (gssize)document->text_bytes);
@@ -544,6 +556,31 @@ pv_window_open_action (GtkWidget *widget, const char *action_name, GVariant *par
 
   g_signal_connect (self->file_chooser, "response", G_CALLBACK (file_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+exported_cb (PvExportDialog *dialog, const char *path, PvWindow *self)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *message = g_strdup_printf (_ ("Exported the graph to “%s”"), name);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PvWindow *self = PV_WINDOW (widget);
+  PvExportDialog *dialog;
+
+  if (self->analysis == NULL)
+    return;
+
+  dialog = pv_export_dialog_new (GTK_WINDOW (self), self->graph_view, self->file);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -765,6 +802,8 @@ pv_window_class_init (PvWindowClass *klass)
   /* The shortcut (Ctrl+O) is set with the application's accelerators. */
   gtk_widget_class_install_action (widget_class, "win.open", NULL, pv_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  /* The shortcut (Ctrl+E) is an application accelerator too: menus show it. */
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.fit-graph", NULL, fit_graph_action);
   gtk_widget_class_install_action (widget_class, "win.next-mention", NULL, step_mention_action);
@@ -832,6 +871,7 @@ pv_window_init (PvWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   pv_window_update_mention_actions (self);
+  pv_window_update_export_action (self);
 }
 
 PvWindow *
