@@ -18,6 +18,16 @@ G_BEGIN_DECLS
  * reseeds igraph's global random generator). */
 typedef struct _PvLayout PvLayout;
 
+/* The seed the application and peyvand-cli lay graphs out with, so that
+ * both draw the same picture of the same article. */
+#define PV_LAYOUT_DEFAULT_SEED 20200229u
+
+/* pv_layout_settle() steps this many iterations at a time, up to the cap.
+ * igraph's temperature falls within each step, so a caller that animates
+ * the layout steps the same way to end on the same picture. */
+#define PV_LAYOUT_SETTLE_STEP 10
+#define PV_LAYOUT_SETTLE_MAX_ITERATIONS 500
+
 /* The iterations of one animation frame, the step the benchmark times:
  * a small graph settles in a few dozen such steps, none takes more than a
  * few hundred. */

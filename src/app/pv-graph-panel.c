@@ -116,7 +116,7 @@ legend_sample_new (PvEntityType type)
   sample->analysis.sentences = g_array_new (FALSE, TRUE, sizeof (PvSpan));
   sample->analysis.language = "fa";
   sample->analysis.rtl = TRUE;
-  sample->layout = pv_layout_new (&sample->analysis, PV_GRAPH_VIEW_LAYOUT_SEED);
+  sample->layout = pv_layout_new (&sample->analysis, PV_LAYOUT_DEFAULT_SEED);
 
   return sample;
 }

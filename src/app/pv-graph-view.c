@@ -23,11 +23,6 @@
  * (the rest is for fitting and drawing). */
 #define LAYOUT_FRAME_ITERATIONS 30
 #define LAYOUT_FRAME_BUDGET_US 8000
-/* The steps and the limit of pv_layout_settle(), so that the settled
- * picture on screen is the one that `peyvand-cli export` draws (igraph's
- * temperature falls within each step, so the steps' size matters). */
-#define LAYOUT_STEP_ITERATIONS 10
-#define LAYOUT_MAX_ITERATIONS 500
 /* Free space around the graph when it is fitted to the view, in pixels. */
 #define FIT_MARGIN 16.0
 /* Zooming stays between these, in pixels per layout unit. */
@@ -180,10 +175,10 @@ pv_graph_view_tick (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user
 
   do
     {
-      moving = pv_layout_step (self->layout, LAYOUT_STEP_ITERATIONS);
-      iterations += LAYOUT_STEP_ITERATIONS;
-      self->layout_iterations += LAYOUT_STEP_ITERATIONS;
-      if (self->layout_iterations >= LAYOUT_MAX_ITERATIONS)
+      moving = pv_layout_step (self->layout, PV_LAYOUT_SETTLE_STEP);
+      iterations += PV_LAYOUT_SETTLE_STEP;
+      self->layout_iterations += PV_LAYOUT_SETTLE_STEP;
+      if (self->layout_iterations >= PV_LAYOUT_SETTLE_MAX_ITERATIONS)
         moving = FALSE;
     }
   while (moving && iterations < LAYOUT_FRAME_ITERATIONS &&
@@ -531,7 +526,7 @@ pv_graph_view_set_analysis (PvGraphView *self, const PvAnalysis *analysis)
 
   self->layout_iterations = 0;
   if (analysis != NULL)
-    self->layout = pv_layout_new (analysis, PV_GRAPH_VIEW_LAYOUT_SEED);
+    self->layout = pv_layout_new (analysis, PV_LAYOUT_DEFAULT_SEED);
 
   pv_graph_view_apply_fit (self);
   pv_graph_view_start_layout (self);

@@ -19,9 +19,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PvGraphView, pv_graph_view, PV, GRAPH_VIEW, GtkWidget)
 
-/* The seed of every layout: the same article always gives the same picture. */
-#define PV_GRAPH_VIEW_LAYOUT_SEED 20200229u
-
 /* Signals:
  *   "node-activated" (int node)  the user chose a node (a click, a search),
  *                                or -1: a click on the background or Escape

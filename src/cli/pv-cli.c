@@ -31,11 +31,6 @@
 /* The same ceiling as files read from disk. */
 #define MAX_STDIN_BYTES (256u * 1024 * 1024)
 
-/* The layout seed of the application's graph view (PV_GRAPH_VIEW_LAYOUT_SEED
- * in src/app/pv-graph-view.h), so that the CLI and the app draw the same
- * picture of an article. */
-#define DEFAULT_LAYOUT_SEED 20200229u
-
 /* Image sizes: cairo's limit for an image surface, and a sane DPI range. */
 #define MAX_IMAGE_SIDE 32767.0
 #define MIN_DPI 10.0
@@ -444,7 +439,7 @@ command_export (int argc, char **argv)
   gboolean path_has_format;
   gboolean image;
   PvExportOptions options;
-  guint64 seed = DEFAULT_LAYOUT_SEED;
+  guint64 seed = PV_LAYOUT_DEFAULT_SEED;
   double dpi = 0, width = 0, height = 0, scale = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,

@@ -35,9 +35,6 @@
  * the last step, or the temperature no longer lets any node move that much. */
 #define SETTLE_DISPLACEMENT 0.002
 
-/* pv_layout_settle stops here whatever happens. */
-#define SETTLE_MAX_ITERATIONS 500
-
 /* After a drag the others follow, gently: the temperature goes back up to
  * at least this. */
 #define REHEAT_TEMPERATURE 0.15
@@ -290,8 +287,8 @@ pv_layout_settle (PvLayout *layout)
 
   g_return_if_fail (layout != NULL);
 
-  while (done < SETTLE_MAX_ITERATIONS && pv_layout_step (layout, 10))
-    done += 10;
+  while (done < PV_LAYOUT_SETTLE_MAX_ITERATIONS && pv_layout_step (layout, PV_LAYOUT_SETTLE_STEP))
+    done += PV_LAYOUT_SETTLE_STEP;
   layout->settled = TRUE;
 }
 

@@ -348,7 +348,7 @@ test_same_as_cli (Fixture *fixture, gconstpointer data)
   PvGraphView *view = pv_window_get_graph_view (window);
   const PvAnalysis *analysis = pv_window_get_analysis (window);
   const PvLayout *shown = pv_graph_view_get_layout (view);
-  g_autoptr (PvLayout) layout = pv_layout_new (analysis, PV_GRAPH_VIEW_LAYOUT_SEED);
+  g_autoptr (PvLayout) layout = pv_layout_new (analysis, PV_LAYOUT_DEFAULT_SEED);
   g_autofree char *app_png = g_build_filename (fixture->dir, "app.png", NULL);
   g_autofree char *cli_png = g_build_filename (fixture->dir, "cli.png", NULL);
   g_autofree char *app_bytes = NULL;
