@@ -45,6 +45,24 @@ typedef struct
   /* the labels' veils but not their text (an SVG export writes the text
    * as <text> elements, from pv_draw_get_label_lines) */
   gboolean label_text_hidden;
+  /* per node and per edge: arrays as long as the analysis's nodes and
+   * edges, or NULL.  A hidden node or edge is not drawn, labelled, hit or
+   * fitted (an edge to a hidden node is hidden too); the others are drawn
+   * at their alpha in [0, 1] (NULL: 1), a node's label with it, an edge
+   * never more opaque than its ends.  The story mode grows the graph
+   * with them (pv-story.h). */
+  const gboolean *node_hidden;
+  const gboolean *edge_hidden;
+  const double *node_alpha;
+  const double *edge_alpha;
+  /* per node, or NULL: labels are placed by rank, lowest first, then
+   * larger nodes first (the selected and the hovered node before all);
+   * the story ranks nodes by the step that brings them, so that a label
+   * once shown stays */
+  const guint *label_rank;
+  /* black on white (with `dark`: white on black), stronger co-mention
+   * lines, thick outlines in the ink: the presentation */
+  gboolean high_contrast;
 
   /* emphasis: -1 for none */
   int selected_node;
@@ -133,6 +151,10 @@ void pv_draw_type_marker (cairo_t *cr, PvEntityType type, double x, double y, do
 /* The background and the ink (labels, selection) of the light or the dark
  * theme, as r, g, b in [0, 1]; either may be NULL. */
 void pv_draw_theme_colors (gboolean dark, double *background, double *ink);
+
+/* The same for the theme that `options` draw with (dark or light, high
+ * contrast or not). */
+void pv_draw_get_colors (const PvDrawOptions *options, double *background, double *ink);
 
 /* Sets options->scale, offset_x and offset_y so that the whole drawing
  * (pv_draw_get_extents) fits a width × height area with `margin` around

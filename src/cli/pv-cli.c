@@ -22,8 +22,10 @@
 #include "pv-analysis.h"
 #include "pv-document.h"
 #include "pv-export.h"
+#include "pv-story.h"
 #include "pv-knowledge.h"
 #include "pv-layout.h"
+#include "pv-metrics.h"
 
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
@@ -38,8 +40,9 @@
 
 static const char usage_text[] =
     "Usage:\n"
-    "  peyvand-cli analyze [--date YYYY-MM-DD] [-o OUT.json] FILE|-\n"
+    "  peyvand-cli analyze [--date YYYY-MM-DD] [--metrics] [-o OUT.json] FILE|-\n"
     "  peyvand-cli export -o OUT.{png,svg,pdf,gexf,graphml,dot,csv,json} [OPTION…] FILE|-\n"
+    "  peyvand-cli export --story DIR [OPTION…] FILE|-\n"
     "  peyvand-cli --help | --version\n"
     "\n"
     "Commands:\n"
@@ -51,9 +54,20 @@ static const char usage_text[] =
     "            (GEXF, GraphML, DOT, CSV, JSON).  The format is OUT's extension\n"
     "            or --format.  OUT is written whole or not at all.\n"
     "\n"
+    "Analyze options:\n"
+    "  -o, --output OUT        write the JSON to OUT instead of standard output\n"
+    "  --date YYYY-MM-DD       the article's date, for resolving offices\n"
+    "  --metrics               add each node's degree, weighted degree, PageRank,\n"
+    "                          betweenness and community (igraph; see\n"
+    "                          docs/SCHEMA.md)\n"
+    "\n"
     "Export options:\n"
     "  -o, --output OUT        the file to write (required; - for standard output,\n"
     "                          with --format)\n"
+    "  --story DIR             instead of OUT: one PNG per sentence, the graph\n"
+    "                          growing, into DIR (frame-001.png, …) for slides;\n"
+    "                          1920x1080 unless --width, --height or --size;\n"
+    "                          dark unless --theme light\n"
     "  --format FORMAT         png, svg, pdf, gexf, graphml, dot, csv or json\n"
     "  --date YYYY-MM-DD       the article's date (articles only)\n"
     "  --seed N                layout seed (default: the application's, 20200229)\n"
@@ -177,10 +191,14 @@ command_analyze (int argc, char **argv)
   g_autofree char *json = NULL;
   g_autofree char *parsed_date = NULL;
   PvAnalyzeOptions options = { NULL };
+  g_autoptr (PvMetrics) metrics = NULL;
+  gboolean with_metrics = FALSE;
   PvDocument *document;
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       "The article's date, for resolving offices (overrides the file's own)", "YYYY-MM-DD" },
+    { "metrics", 0, 0, G_OPTION_ARG_NONE, &with_metrics,
+      "Add each node's degree, weighted degree, PageRank, betweenness and community", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write the JSON to OUT instead of standard output", "OUT" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
@@ -221,7 +239,16 @@ command_analyze (int argc, char **argv)
     }
 
   analysis = pv_analyze (document, knowledge, &options);
-  json = pv_analysis_to_json (analysis);
+  if (with_metrics)
+    {
+      metrics = pv_metrics_compute (analysis);
+      if (metrics == NULL)
+        {
+          g_printerr ("peyvand-cli: %s: the graph metrics could not be computed\n", files[0]);
+          return EXIT_INPUT;
+        }
+    }
+  json = pv_analysis_to_json_with_metrics (analysis, metrics);
   if (!write_output (output, json, &error))
     {
       g_printerr ("peyvand-cli: %s\n", error->message);
@@ -428,6 +455,7 @@ command_export (int argc, char **argv)
   g_autofree char *background_arg = NULL;
   g_autofree char *theme_arg = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *story_dir = NULL;
   gboolean legend = FALSE;
   gboolean svg_text = FALSE;
   g_auto (GStrv) files = NULL;
@@ -467,6 +495,8 @@ command_export (int argc, char **argv)
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "Draw TEXT above the graph", "TEXT" },
     { "svg-text", 0, 0, G_OPTION_ARG_NONE, &svg_text,
       "SVG: editable text instead of glyph outlines", NULL },
+    { "story", 0, 0, G_OPTION_ARG_FILENAME, &story_dir,
+      "One PNG per sentence into DIR, the graph growing (slides)", "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL },
   };
@@ -476,6 +506,17 @@ command_export (int argc, char **argv)
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
+
+  /* --story DIR: PNG frames, so the checks below see a PNG */
+  if (story_dir != NULL)
+    {
+      if (output != NULL || (format_arg != NULL && g_ascii_strcasecmp (format_arg, "png") != 0))
+        return usage_error ("--story writes PNG frames into DIR: no -o, no --format but png");
+      if (scale_arg != NULL || background_arg != NULL || legend || title != NULL)
+        return usage_error ("--story takes --width, --height, --size, --dpi, --theme, --labels, "
+                            "--seed and --date");
+      output = g_build_filename (story_dir, "frame.png", NULL);
+    }
 
   /* what to write, and in which format */
   if (output == NULL)
@@ -639,6 +680,22 @@ command_export (int argc, char **argv)
 
   layout = pv_layout_new (analysis, (guint)seed);
   pv_layout_settle (layout);
+
+  if (story_dir != NULL)
+    {
+      PvStoryOptions story;
+
+      pv_story_options_init (&story);
+      story.draw.labels = options.draw.labels;
+      story.draw.dark = theme_arg == NULL || options.draw.dark;
+      if (pv_story_export_frames (analysis, layout, story_dir, width > 0 ? (int)width : 1920,
+                                  height > 0 ? (int)height : 1080, &story, &error))
+        return EXIT_SUCCESS;
+      if (g_error_matches (error, PV_EXPORT_ERROR, PV_EXPORT_ERROR_FORMAT))
+        return usage_error ("%s", error->message);
+      g_printerr ("peyvand-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
 
   /* -o -: standard output, once the whole export is made */
   if (strcmp (output, "-") == 0)

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <cjson/cJSON.h>
 
 #include <gio/gio.h>
@@ -46,8 +48,42 @@ document_to_json (const PvAnalysis *analysis)
   return object;
 }
 
+/* A real number written with the fewest digits (15 to 17) that read back
+ * as exactly `value` (cJSON's own printer settles for 15 digits that come
+ * close); null when it is not finite. */
 static cJSON *
-node_to_json (const PvAnalysis *analysis, const PvNode *node)
+add_real (cJSON *object, const char *name, double value)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return cJSON_AddNullToObject (object, name);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  return cJSON_AddRawToObject (object, name, buffer);
+}
+
+/* Additive to peyvand/analysis/1: a node's metrics (pv-metrics.h). */
+static cJSON *
+node_metrics_to_json (const PvNodeMetrics *metrics)
+{
+  cJSON *object = cJSON_CreateObject ();
+
+  cJSON_AddNumberToObject (object, "degree", metrics->degree);
+  add_real (object, "weighted_degree", metrics->weighted_degree);
+  add_real (object, "pagerank", metrics->pagerank);
+  add_real (object, "betweenness", metrics->betweenness);
+  cJSON_AddNumberToObject (object, "community", metrics->community);
+  return object;
+}
+
+static cJSON *
+node_to_json (const PvAnalysis *analysis, const PvNode *node, const PvNodeMetrics *metrics)
 {
   cJSON *object = cJSON_CreateObject ();
   cJSON *mentions;
@@ -74,6 +110,8 @@ node_to_json (const PvAnalysis *analysis, const PvNode *node)
       cJSON_AddStringToObject (item, "text", text);
       cJSON_AddItemToArray (mentions, item);
     }
+  if (metrics != NULL)
+    cJSON_AddItemToObject (object, "metrics", node_metrics_to_json (metrics));
   return object;
 }
 
@@ -99,10 +137,17 @@ edge_to_json (const PvAnalysis *analysis, const PvEdge *edge)
 char *
 pv_analysis_to_json (const PvAnalysis *analysis)
 {
+  return pv_analysis_to_json_with_metrics (analysis, NULL);
+}
+
+char *
+pv_analysis_to_json_with_metrics (const PvAnalysis *analysis, const PvMetrics *metrics)
+{
   cJSON *root, *sentences, *nodes, *edges;
   char *printed, *result;
 
   g_return_val_if_fail (analysis != NULL, NULL);
+  g_return_val_if_fail (metrics == NULL || metrics->n_nodes == analysis->nodes->len, NULL);
 
   root = cJSON_CreateObject ();
   cJSON_AddStringToObject (root, "schema", PV_ANALYSIS_SCHEMA);
@@ -121,11 +166,21 @@ pv_analysis_to_json (const PvAnalysis *analysis)
 
   nodes = cJSON_AddArrayToObject (root, "nodes");
   for (guint i = 0; i < analysis->nodes->len; i++)
-    cJSON_AddItemToArray (nodes, node_to_json (analysis, g_ptr_array_index (analysis->nodes, i)));
+    cJSON_AddItemToArray (nodes, node_to_json (analysis, g_ptr_array_index (analysis->nodes, i),
+                                               metrics != NULL ? &metrics->nodes[i] : NULL));
 
   edges = cJSON_AddArrayToObject (root, "edges");
   for (guint i = 0; i < analysis->edges->len; i++)
     cJSON_AddItemToArray (edges, edge_to_json (analysis, g_ptr_array_index (analysis->edges, i)));
+
+  if (metrics != NULL)
+    {
+      /* additive to peyvand/analysis/1: the graph's communities */
+      cJSON *object = cJSON_AddObjectToObject (root, "metrics");
+
+      cJSON_AddNumberToObject (object, "communities", metrics->n_communities);
+      add_real (object, "modularity", metrics->modularity);
+    }
 
   printed = cJSON_Print (root);
   cJSON_Delete (root);
@@ -327,8 +382,65 @@ edge_from_json (const char *source, const cJSON *item, GHashTable *ids, guint n_
   return TRUE;
 }
 
+/* A number in [0, limit], or FALSE; a whole one if `whole`. */
+static gboolean
+number_member (const cJSON *object, const char *name, double limit, gboolean whole, double *value)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, name);
+
+  if (!cJSON_IsNumber (item) || !(item->valuedouble >= 0 && item->valuedouble <= limit) ||
+      (whole && item->valuedouble != floor (item->valuedouble)))
+    return FALSE;
+  *value = item->valuedouble;
+  return TRUE;
+}
+
+/* The metrics written with the analysis (the top-level object, and every
+ * node's), or NULL. */
+static PvMetrics *
+metrics_from_json (const cJSON *root, guint n_nodes)
+{
+  g_autoptr (PvMetrics) metrics = pv_metrics_new (n_nodes);
+  const cJSON *graph = cJSON_GetObjectItemCaseSensitive (root, "metrics");
+  const cJSON *modularity = cJSON_GetObjectItemCaseSensitive (graph, "modularity");
+  const cJSON *item;
+  guint i = 0;
+
+  if (!cJSON_IsObject (graph))
+    return NULL;
+  cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (root, "nodes"))
+  {
+    const cJSON *object = cJSON_GetObjectItemCaseSensitive (item, "metrics");
+    PvNodeMetrics *node = &metrics->nodes[i];
+    double degree, community;
+
+    if (i >= n_nodes || !cJSON_IsObject (object) ||
+        !number_member (object, "degree", G_MAXUINT, TRUE, &degree) ||
+        !number_member (object, "weighted_degree", G_MAXDOUBLE, FALSE, &node->weighted_degree) ||
+        !number_member (object, "pagerank", G_MAXDOUBLE, FALSE, &node->pagerank) ||
+        !number_member (object, "betweenness", G_MAXDOUBLE, FALSE, &node->betweenness) ||
+        !number_member (object, "community", n_nodes - 1, TRUE, &community))
+      return NULL;
+    node->degree = (guint)degree;
+    node->community = (guint)community;
+    metrics->n_communities = MAX (metrics->n_communities, node->community + 1);
+    i++;
+  }
+  if (i != n_nodes)
+    return NULL;
+  metrics->modularity = cJSON_IsNumber (modularity) ? modularity->valuedouble : NAN;
+  return g_steal_pointer (&metrics);
+}
+
 PvAnalysis *
 pv_analysis_from_json (const char *source, const char *json, gsize length, GError **error)
+{
+  return pv_analysis_from_json_with_metrics (source, json, length, NULL, error);
+}
+
+PvAnalysis *
+pv_analysis_from_json_with_metrics (const char *source, const char *json, gsize length,
+                                    PvMetrics **metrics, GError **error)
 {
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (PvAnalysis) analysis = NULL;
@@ -340,6 +452,8 @@ pv_analysis_from_json (const char *source, const char *json, gsize length, GErro
 
   g_return_val_if_fail (json != NULL, NULL);
 
+  if (metrics != NULL)
+    *metrics = NULL;
   if (source == NULL)
     source = "analysis";
   root = cJSON_ParseWithLength (json, length);
@@ -394,6 +508,8 @@ pv_analysis_from_json (const char *source, const char *json, gsize length, GErro
       break;
     ok = edge_from_json (source, item, ids, analysis->sentences->len, analysis->edges, error);
   }
+  if (ok && metrics != NULL)
+    *metrics = metrics_from_json (root, analysis->nodes->len);
   cJSON_Delete (root);
   if (!ok)
     return NULL;

@@ -95,19 +95,38 @@ typedef struct
   double background[3];
   double ink[3]; /* labels, selection */
   double co_mention[4];
+  double veil;      /* the opacity of the background under a label */
+  gboolean outline; /* nodes outlined in the ink, thicker */
 } Theme;
 
 static const Theme light_theme = {
-  { 1, 1, 1 },
-  { 0.11, 0.11, 0.11 },
-  { 0.45, 0.45, 0.45, 0.4 },
+  { 1, 1, 1 }, { 0.11, 0.11, 0.11 }, { 0.45, 0.45, 0.45, 0.4 }, 0.75, FALSE,
 };
 
 static const Theme dark_theme = {
-  { 0.118, 0.118, 0.118 },
-  { 0.93, 0.93, 0.93 },
-  { 0.70, 0.70, 0.70, 0.35 },
+  { 0.118, 0.118, 0.118 }, { 0.93, 0.93, 0.93 }, { 0.70, 0.70, 0.70, 0.35 }, 0.75, FALSE,
 };
+
+/* High contrast (the presentation): pure black and white, lines that
+ * stand out, labels on an almost opaque veil. */
+static const Theme contrast_light_theme = {
+  { 1, 1, 1 }, { 0, 0, 0 }, { 0.25, 0.25, 0.25, 0.6 }, 0.9, TRUE,
+};
+
+static const Theme contrast_dark_theme = {
+  { 0, 0, 0 }, { 1, 1, 1 }, { 0.85, 0.85, 0.85, 0.55 }, 0.9, TRUE,
+};
+
+/* High-contrast outlines are this much wider than NODE_OUTLINE. */
+#define CONTRAST_OUTLINE 1.6
+
+static const Theme *
+options_theme (const PvDrawOptions *options)
+{
+  if (options->high_contrast)
+    return options->dark ? &contrast_dark_theme : &contrast_light_theme;
+  return options->dark ? &dark_theme : &light_theme;
+}
 
 /* Node shapes: the same area as the disc of the node's radius, so that a
  * type's shape does not make its nodes look bigger. */
@@ -459,7 +478,8 @@ typedef struct
   double r;
   Shape shape;
   gboolean visible;
-  Box box; /* the shape with its outline */
+  double alpha; /* options.node_alpha, or 1 */
+  Box box;      /* the shape with its outline */
 } SceneNode;
 
 typedef struct
@@ -491,11 +511,33 @@ node_radius (const PvNode *node, double em)
 }
 
 static gboolean
-edge_visible (const Scene *scene, const PvEdge *edge)
+edge_visible (const Scene *scene, guint index)
 {
+  const PvEdge *edge = g_ptr_array_index (scene->analysis->edges, index);
+
   return edge->source < scene->n_nodes && edge->target < scene->n_nodes &&
          edge->source != edge->target && scene->nodes[edge->source].visible &&
-         scene->nodes[edge->target].visible && edge->weight >= scene->options.min_edge_weight;
+         scene->nodes[edge->target].visible && edge->weight >= scene->options.min_edge_weight &&
+         (scene->options.edge_hidden == NULL || !scene->options.edge_hidden[index]);
+}
+
+/* An edge's opacity: its own, and never more than its ends'. */
+static double
+edge_alpha (const Scene *scene, guint index)
+{
+  const PvEdge *edge = g_ptr_array_index (scene->analysis->edges, index);
+  double alpha = scene->options.edge_alpha != NULL ? scene->options.edge_alpha[index] : 1;
+
+  alpha = MIN (alpha, scene->nodes[edge->source].alpha);
+  alpha = MIN (alpha, scene->nodes[edge->target].alpha);
+  return CLAMP (alpha, 0, 1);
+}
+
+/* Node outlines, in device units */
+static double
+outline_width (const Scene *scene)
+{
+  return scene->em * NODE_OUTLINE * (scene->theme->outline ? CONTRAST_OUTLINE : 1);
 }
 
 static double
@@ -526,7 +568,7 @@ scene_init (Scene *scene, const PvAnalysis *analysis, const PvLayout *layout,
     scene->options.font_size = DEFAULT_FONT_SIZE;
   if (scene->options.scale == 0)
     scene->options.scale = 1;
-  scene->theme = scene->options.dark ? &dark_theme : &light_theme;
+  scene->theme = options_theme (&scene->options);
   scene->em = scene->options.font_size / DEFAULT_FONT_SIZE;
 
   scene->n_nodes = analysis->nodes->len;
@@ -543,8 +585,11 @@ scene_init (Scene *scene, const PvAnalysis *analysis, const PvLayout *layout,
       s->r = node_radius (node, scene->em);
       s->shape = node->type < PV_N_ENTITY_TYPES ? type_shapes[node->type] : SHAPE_CIRCLE;
       s->visible = node->type >= PV_N_ENTITY_TYPES || !scene->options.type_hidden[node->type];
+      if (scene->options.node_hidden != NULL && scene->options.node_hidden[i])
+        s->visible = FALSE;
+      s->alpha = scene->options.node_alpha != NULL ? CLAMP (scene->options.node_alpha[i], 0, 1) : 1;
       s->box = shape_box (s->shape, s->x, s->y, s->r);
-      margin = scene->em * NODE_OUTLINE / 2;
+      margin = outline_width (scene) / 2;
       if ((int)i == scene->options.selected_node || (int)i == scene->options.hovered_node)
         margin = scene->em * (SELECTED_RING_GAP + SELECTED_RING_WIDTH);
       s->box.x0 -= margin;
@@ -588,7 +633,7 @@ edge_arrow (const Scene *scene, const PvEdge *edge, double *tip_x, double *tip_y
   *uy = (b->y - a->y) / distance;
   *length = scene->em * ARROW_LENGTH + 2 * edge_width (scene, edge);
   *half_width = *length * 0.45;
-  tip = distance - shape_reach (b->shape, b->r, -*ux, -*uy) - scene->em * NODE_OUTLINE;
+  tip = distance - shape_reach (b->shape, b->r, -*ux, -*uy) - outline_width (scene);
   if (tip <= shape_reach (a->shape, a->r, *ux, *uy) + *length)
     return FALSE;
   *tip_x = a->x + *ux * tip;
@@ -706,7 +751,23 @@ compare_label_order (gconstpointer a, gconstpointer b, gpointer user_data)
   return x < y ? -1 : x > y;
 }
 
-/* Places the labels, largest nodes first; the selected and the hovered
+/* The order labels are placed in: by rank when the options give ranks,
+ * then as compare_label_order. */
+static int
+compare_label_rank (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const Scene *scene = user_data;
+  guint x = *(const guint *)a, y = *(const guint *)b;
+  const guint *rank = scene->options.label_rank;
+  gboolean fx = (int)x == scene->options.selected_node || (int)x == scene->options.hovered_node;
+  gboolean fy = (int)y == scene->options.selected_node || (int)y == scene->options.hovered_node;
+
+  if (rank != NULL && !fx && !fy && rank[x] != rank[y])
+    return rank[x] < rank[y] ? -1 : 1;
+  return compare_label_order (a, b, user_data);
+}
+
+/* Places the labels, largest nodes first (or by rank); the selected and the hovered
  * node's labels come first and may cover other nodes.  A label that meets
  * one already placed, another node or an arrowhead is left out.  With
  * `clip`, nodes far outside it are not labelled: their labels could not
@@ -763,13 +824,13 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip)
       double tip_x, tip_y, ux, uy, length, half;
       double corners[6];
 
-      if (!edge_visible (scene, edge) ||
+      if (!edge_visible (scene, e) ||
           !edge_arrow (scene, edge, &tip_x, &tip_y, &ux, &uy, &length, &half))
         continue;
       arrow_corners (tip_x, tip_y, ux, uy, length, half, corners);
       box_index_add_triangle (&node_index, corners);
     }
-  g_array_sort_with_data (order, compare_label_order, scene);
+  g_array_sort_with_data (order, compare_label_rank, scene);
 
   for (guint k = 0; k < order->len; k++)
     {
@@ -900,6 +961,26 @@ type_rgb (const Scene *scene, PvEntityType type, double *rgb)
       return;
     }
   pv_entity_type_color (type, scene->options.dark, &rgb[0], &rgb[1], &rgb[2]);
+}
+
+/* What is drawn between begin_fade and end_fade shows at `alpha`, as one
+ * layer (the parts of a node or an edge do not show through each other). */
+static gboolean
+begin_fade (cairo_t *cr, double alpha)
+{
+  if (alpha >= 1)
+    return FALSE;
+  cairo_push_group (cr);
+  return TRUE;
+}
+
+static void
+end_fade (cairo_t *cr, gboolean faded, double alpha)
+{
+  if (!faded)
+    return;
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, alpha);
 }
 
 static void
@@ -1061,16 +1142,19 @@ draw_edges (cairo_t *cr, const Scene *scene)
   int sel = scene->options.selected_node;
 
   for (guint i = 0; i < edges->len; i++)
-    if (edge_visible (scene, g_ptr_array_index (edges, i)))
+    if (edge_visible (scene, i) && edge_alpha (scene, i) > 0)
       g_array_append_val (order, i);
   g_array_sort_with_data (order, compare_edge_order, (gpointer)scene);
   for (guint k = 0; k < order->len; k++)
     {
       guint i = g_array_index (order, guint, k);
       const PvEdge *edge = g_ptr_array_index (edges, i);
+      double alpha = edge_alpha (scene, i);
+      gboolean faded = begin_fade (cr, alpha);
 
       draw_edge (cr, scene, i,
                  sel >= 0 && (edge->source == (guint)sel || edge->target == (guint)sel));
+      end_fade (cr, faded, alpha);
     }
 }
 
@@ -1122,6 +1206,18 @@ draw_node (cairo_t *cr, const Scene *scene, guint index)
       cairo_stroke (cr);
     }
 
+  if (scene->theme->outline)
+    {
+      /* high contrast: a thick outline in the ink */
+      shape_path (cr, s->shape, s->x, s->y, s->r);
+      set_rgb (cr, rgb, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, scene->theme->ink, 1);
+      cairo_set_line_width (cr, outline_width (scene));
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      return;
+    }
   fill_shape (cr, s->shape, s->x, s->y, s->r, rgb, scene->options.dark, em);
 }
 
@@ -1137,7 +1233,17 @@ draw_nodes (cairo_t *cr, const Scene *scene)
       g_array_append_val (order, i);
   g_array_sort_with_data (order, compare_label_order, (gpointer)scene);
   for (guint k = order->len; k-- > 0;)
-    draw_node (cr, scene, g_array_index (order, guint, k));
+    {
+      guint i = g_array_index (order, guint, k);
+      double alpha = scene->nodes[i].alpha;
+      gboolean faded;
+
+      if (alpha <= 0)
+        continue;
+      faded = begin_fade (cr, alpha);
+      draw_node (cr, scene, i);
+      end_fade (cr, faded, alpha);
+    }
 }
 
 static void
@@ -1160,18 +1266,25 @@ draw_labels (cairo_t *cr, const Scene *scene)
   for (guint k = 0; k < scene->labels->len; k++)
     {
       const SceneLabel *label = &g_array_index (scene->labels, SceneLabel, k);
+      double alpha = scene->nodes[label->node].alpha;
+      gboolean faded;
 
+      if (alpha <= 0)
+        continue;
+      faded = begin_fade (cr, alpha);
       /* a veil of the background keeps the text readable across edges
        * (cheaper than outlining the glyphs, and the same in every format) */
       rounded_box (cr, &label->box, scene->em * 2 * LABEL_VEIL);
-      set_rgb (cr, scene->theme->background, 0.75);
+      set_rgb (cr, scene->theme->background, scene->theme->veil);
       cairo_fill (cr);
 
-      if (scene->options.label_text_hidden)
-        continue;
-      cairo_move_to (cr, label->x, label->y);
-      set_rgb (cr, scene->theme->ink, 1);
-      pango_cairo_show_layout (cr, label->layout);
+      if (!scene->options.label_text_hidden)
+        {
+          cairo_move_to (cr, label->x, label->y);
+          set_rgb (cr, scene->theme->ink, 1);
+          pango_cairo_show_layout (cr, label->layout);
+        }
+      end_fade (cr, faded, alpha);
     }
 }
 
@@ -1375,6 +1488,20 @@ pv_draw_theme_colors (gboolean dark, double *background, double *ink)
     memcpy (ink, theme->ink, sizeof theme->ink);
 }
 
+void
+pv_draw_get_colors (const PvDrawOptions *options, double *background, double *ink)
+{
+  const Theme *theme;
+
+  g_return_if_fail (options != NULL);
+
+  theme = options_theme (options);
+  if (background != NULL)
+    memcpy (background, theme->background, sizeof theme->background);
+  if (ink != NULL)
+    memcpy (ink, theme->ink, sizeof theme->ink);
+}
+
 /* The extents at `scale`, with no offset. */
 static void
 measure (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout, PvDrawOptions *options,
@@ -1413,6 +1540,8 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
       double x, y;
 
       if (node->type < PV_N_ENTITY_TYPES && options->type_hidden[node->type])
+        continue;
+      if (options->node_hidden != NULL && options->node_hidden[i])
         continue;
       pv_layout_get_position (layout, i, &x, &y);
       x0 = any ? MIN (x0, x) : x;
@@ -1538,7 +1667,7 @@ pv_draw_edge_at (const PvAnalysis *analysis, const PvLayout *layout, const PvDra
       const SceneNode *a, *b;
       double distance;
 
-      if (!edge_visible (&scene, edge))
+      if (!edge_visible (&scene, i))
         continue;
       a = &scene.nodes[edge->source];
       b = &scene.nodes[edge->target];

@@ -10,8 +10,7 @@
 
 #include <math.h>
 
-#include <igraph.h>
-
+#include "pv-igraph-private.h"
 #include "pv-layout.h"
 
 /* Above this many nodes the grid variant of Fruchterman-Reingold (repulsion
@@ -63,28 +62,6 @@ struct _PvLayout
 };
 
 static void
-ensure_igraph (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      /* igraph's default handler aborts the process */
-      igraph_set_error_handler (igraph_error_handler_printignore);
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
-static gboolean
-check (igraph_error_t error, const char *what)
-{
-  if (error == IGRAPH_SUCCESS)
-    return TRUE;
-  g_warning ("igraph: %s failed: %s", what, igraph_strerror (error));
-  return FALSE;
-}
-
-static void
 set_bounds (PvLayout *layout, guint node)
 {
   double x = MATRIX (layout->positions, node, 0);
@@ -111,9 +88,10 @@ build_graph (PvLayout *layout, const PvAnalysis *analysis)
       g_return_val_if_fail (edge->source < layout->n_nodes && edge->target < layout->n_nodes,
                             FALSE);
     }
-  if (!check (igraph_vector_int_init (&ends, 2 * (igraph_integer_t)n_edges), "vector_int_init"))
+  if (!pv_igraph_check (igraph_vector_int_init (&ends, 2 * (igraph_integer_t)n_edges),
+                        "vector_int_init"))
     return FALSE;
-  if (!check (igraph_vector_init (&layout->weights, n_edges), "vector_init"))
+  if (!pv_igraph_check (igraph_vector_init (&layout->weights, n_edges), "vector_init"))
     {
       igraph_vector_int_destroy (&ends);
       return FALSE;
@@ -135,7 +113,8 @@ build_graph (PvLayout *layout, const PvAnalysis *analysis)
       VECTOR (ends)[2 * i + 1] = edge->target;
       igraph_vector_set (&layout->weights, i, pull);
     }
-  ok = check (igraph_create (&layout->graph, &ends, layout->n_nodes, IGRAPH_UNDIRECTED), "create");
+  ok = pv_igraph_check (igraph_create (&layout->graph, &ends, layout->n_nodes, IGRAPH_UNDIRECTED),
+                        "create");
   igraph_vector_int_destroy (&ends);
   if (!ok)
     igraph_vector_destroy (&layout->weights);
@@ -147,15 +126,15 @@ init_vectors (PvLayout *layout)
 {
   guint n = layout->n_nodes;
 
-  if (!check (igraph_matrix_init (&layout->positions, n, 2), "matrix_init"))
+  if (!pv_igraph_check (igraph_matrix_init (&layout->positions, n, 2), "matrix_init"))
     return FALSE;
-  if (check (igraph_vector_init (&layout->min_x, n), "vector_init"))
+  if (pv_igraph_check (igraph_vector_init (&layout->min_x, n), "vector_init"))
     {
-      if (check (igraph_vector_init (&layout->max_x, n), "vector_init"))
+      if (pv_igraph_check (igraph_vector_init (&layout->max_x, n), "vector_init"))
         {
-          if (check (igraph_vector_init (&layout->min_y, n), "vector_init"))
+          if (pv_igraph_check (igraph_vector_init (&layout->min_y, n), "vector_init"))
             {
-              if (check (igraph_vector_init (&layout->max_y, n), "vector_init"))
+              if (pv_igraph_check (igraph_vector_init (&layout->max_y, n), "vector_init"))
                 return TRUE;
               igraph_vector_destroy (&layout->min_y);
             }
@@ -176,7 +155,7 @@ pv_layout_new (const PvAnalysis *analysis, guint seed)
 
   g_return_val_if_fail (analysis != NULL, NULL);
 
-  ensure_igraph ();
+  pv_igraph_init ();
 
   layout = g_new0 (PvLayout, 1);
   layout->n_nodes = analysis->nodes->len;
@@ -240,14 +219,15 @@ pv_layout_step (PvLayout *layout, guint iterations)
   /* igraph jitters with its global generator (seeded from the clock unless
    * told otherwise): seeding it from the layout's seed and age makes the
    * same layout move the same way every time */
-  ok = check (igraph_rng_seed (igraph_rng_default (),
-                               (igraph_uint_t)layout->seed * 1000003u + layout->iterations),
-              "rng_seed");
-  ok = ok && check (igraph_layout_fruchterman_reingold (
-                        &layout->graph, &layout->positions, TRUE, iterations, layout->temperature,
-                        layout->grid, &layout->weights, &layout->min_x, &layout->max_x,
-                        &layout->min_y, &layout->max_y),
-                    "layout_fruchterman_reingold");
+  ok = pv_igraph_check (
+      igraph_rng_seed (igraph_rng_default (),
+                       (igraph_uint_t)layout->seed * 1000003u + layout->iterations),
+      "rng_seed");
+  ok = ok && pv_igraph_check (igraph_layout_fruchterman_reingold (
+                                  &layout->graph, &layout->positions, TRUE, iterations,
+                                  layout->temperature, layout->grid, &layout->weights,
+                                  &layout->min_x, &layout->max_x, &layout->min_y, &layout->max_y),
+                              "layout_fruchterman_reingold");
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {

@@ -313,5 +313,97 @@ touch "$work/a-file"
 check "export: OUT under a file exits 1 and names it" 1 $? contains "$work/err" "a-file/out.svg"
 check "export: no temporary file left beside OUT" 0 0 sh -c "! ls -a '$work' | grep -q '^keep\.png.'"
 
+# analyze --metrics ----------------------------------------------------------
+
+"$cli" --help >"$work/out" 2>"$work/err"
+check "--help lists analyze --metrics" 0 $? contains "$work/out" "--metrics"
+
+"$cli" analyze --metrics "$sample" >"$work/metrics.json" 2>"$work/err"
+check "analyze --metrics" 0 $? valid_json "$work/metrics.json"
+check "without --metrics: no metrics, no pagerank" 0 0 sh -c "! grep -q -e '\"metrics\"' -e pagerank '$work/seed.json'"
+
+# the fields only add to the analysis: without them it is the plain one,
+# and every node has all five
+metrics_added() {
+  python3 -c '
+import json, sys
+plain = json.load(open(sys.argv[1]))
+full = json.load(open(sys.argv[2]))
+graph = full.pop("metrics")
+assert set(graph) == {"communities", "modularity"}, graph
+for node in full["nodes"]:
+    m = node.pop("metrics")
+    assert set(m) == {"degree", "weighted_degree", "pagerank", "betweenness", "community"}, m
+    assert isinstance(m["degree"], int) and isinstance(m["community"], int), m
+    assert 0 <= m["community"] < graph["communities"], m
+assert full == plain, "the rest differs"' "$1" "$2"
+}
+check "--metrics adds a metrics object to each node, nothing else changes" 0 0 metrics_added "$work/seed.json" "$work/metrics.json"
+
+# the figures against networkx on the same graph (an implementation
+# independent of igraph): degrees, betweenness, the modularity of the
+# communities, which are numbered by descending size; PageRank against its
+# definition
+metrics_agree() {
+  "$networkx_python" -c '
+import json, sys, networkx
+from networkx.algorithms.community import modularity
+a = json.load(open(sys.argv[1]))
+g = networkx.Graph()
+g.add_nodes_from(n["id"] for n in a["nodes"])
+for e in a["edges"]:
+    g.add_edge(e["source"], e["target"], weight=e["weight"])
+# PageRank by power iteration (networkx.pagerank needs SciPy): a lone
+# node sends the walker anywhere
+n, strength = len(g), dict(g.degree(weight="weight"))
+pagerank = {v: 1 / n for v in g}
+for _ in range(1000):
+    lone = sum(pagerank[v] for v in g if strength[v] == 0)
+    pagerank = {v: 0.15 / n + 0.85 * lone / n +
+                0.85 * sum(pagerank[u] * data["weight"] / strength[u] for u, data in g[v].items())
+                for v in g}
+betweenness = networkx.betweenness_centrality(g, normalized=False, weight=None)
+members = {}
+for i, n in enumerate(a["nodes"]):
+    m = n["metrics"]
+    assert m["degree"] == g.degree(n["id"]), n["id"]
+    assert m["weighted_degree"] == g.degree(n["id"], weight="weight"), n["id"]
+    assert abs(m["pagerank"] - pagerank[n["id"]]) < 1e-9, (n["id"], m["pagerank"], pagerank[n["id"]])
+    assert abs(m["betweenness"] - betweenness[n["id"]]) < 1e-9, (n["id"], m["betweenness"])
+    members.setdefault(m["community"], []).append(i)
+assert abs(sum(n["metrics"]["pagerank"] for n in a["nodes"]) - 1) < 1e-9
+assert sorted(members) == list(range(a["metrics"]["communities"]))
+order = [(-len(members[c]), members[c][0]) for c in sorted(members)]
+assert order == sorted(order), "communities not numbered by size"
+q = modularity(g, [{a["nodes"][i]["id"] for i in members[c]} for c in members], weight="weight")
+assert abs(q - a["metrics"]["modularity"]) < 1e-9, (q, a["metrics"]["modularity"])' "$1"
+}
+check "--metrics: the figures agree with networkx" 0 0 metrics_agree "$work/metrics.json"
+
+"$cli" analyze --metrics "$sample" >"$work/metrics-again.json" 2>"$work/err"
+check "--metrics: the same bytes every time" 0 $? cmp -s "$work/metrics.json" "$work/metrics-again.json"
+"$cli" analyze --metrics -o "$work/metrics-out.json" - <"$sample" >"$work/out" 2>"$work/err"
+check "--metrics with -o and standard input" 0 $? contains "$work/metrics-out.json" '"pagerank"'
+"$cli" export -o "$work/from-metrics.gexf" "$work/metrics.json" >"$work/out" 2>"$work/err"
+check "export reads an analysis JSON with metrics" 0 $? same_counts gexf "$work/from-metrics.gexf" "$work/seed.json"
+
+# The story as PNG frames, one per sentence of the body
+frames="$work/story"
+"$cli" export --story "$frames" "$sample" >"$work/out" 2>"$work/err"
+story_status=$?
+n_sentences=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["sentences"]))' "$work/seed.json")
+check "export --story writes one frame per sentence" 0 $story_status \
+  sh -c "[ \$(ls '$frames' | grep -c '^frame-[0-9]*\.png\$') -eq $n_sentences ]"
+check "story frames are 1920x1080 PNG" 0 0 python3 -c '
+import struct, sys
+data = open(sys.argv[1], "rb").read(24)
+assert data[:8] == b"\x89PNG\r\n\x1a\n"
+assert struct.unpack(">II", data[16:24]) == (1920, 1080)' "$frames/frame-001.png"
+"$cli" export --story "$frames" -o "$work/x.png" "$sample" >"$work/out" 2>"$work/err"
+check "--story with -o is a usage error" 2 $?
+: >"$work/not-a-dir"
+"$cli" export --story "$work/not-a-dir" "$sample" >"$work/out" 2>"$work/err"
+check "--story into a file exits 1 naming it" 1 $? contains "$work/err" "not-a-dir"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
