@@ -1,7 +1,8 @@
 # Peyvand: the two commands of the quick start, and a few more.
 #
 #   make run     install what is missing, build, open the app on the sample article
-#                (with the settings schema compiled in the build folder)
+#                (with the settings schema and the translations compiled in the
+#                build folder; `LANGUAGE=fa make run` shows it in Persian)
 #   make test    install what is missing, build, run every test (GUI tests under
 #                Xvfb), then the core and CLI tests again under ASan and UBSan
 #   make build   install what is missing and compile
@@ -22,7 +23,8 @@ DEBIAN_PACKAGES := \
 	zlib1g-dev \
 	python3-networkx \
 	poppler-utils \
-	librsvg2-bin
+	librsvg2-bin \
+	gettext locales
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -30,6 +32,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
+# The packages, then the fa_IR.UTF-8 locale (for `LANG=fa_IR.UTF-8 make run`;
+# without it the app still speaks Persian, src/app/pv-i18n.c falls back to
+# C.UTF-8 and LANGUAGE).  Both steps do nothing when already done.
 deps:
 	@missing=""; \
 	for package in $(DEBIAN_PACKAGES); do \
@@ -40,6 +45,14 @@ deps:
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@if ! locale -a 2>/dev/null | grep -qix 'fa_IR\.utf-\?8'; then \
+	  echo "Generating the fa_IR.UTF-8 locale"; \
+	  grep -qx 'fa_IR UTF-8' /etc/locale.gen 2>/dev/null || \
+	    $(SUDO) sed -i 's/^# *fa_IR UTF-8$$/fa_IR UTF-8/' /etc/locale.gen 2>/dev/null; \
+	  grep -qx 'fa_IR UTF-8' /etc/locale.gen 2>/dev/null || \
+	    echo 'fa_IR UTF-8' | $(SUDO) tee -a /etc/locale.gen >/dev/null; \
+	  $(SUDO) locale-gen || echo "warning: could not generate fa_IR.UTF-8"; \
 	fi
 
 build: deps
@@ -53,7 +66,8 @@ run: build
 	  echo "  $(BUILD)/src/cli/peyvand-cli analyze $(SAMPLE)"; \
 	  exit 1; \
 	fi
-	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/app/peyvand $(SAMPLE)
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/data PEYVAND_LOCALEDIR=$(BUILD)/po \
+	  $(BUILD)/src/app/peyvand $(SAMPLE)
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs

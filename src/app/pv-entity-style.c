@@ -1,4 +1,5 @@
-/* pv-entity-style.c: how the application names and colours entity types
+/* pv-entity-style.c: how the application names and colours entity types,
+ * and names the kinds of links
  *
  * Copyright 2026 The Peyvand authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -52,6 +53,29 @@ pv_entity_type_get_display_plural (PvEntityType type)
       case PV_N_ENTITY_TYPES:
       default:
         g_return_val_if_reached ("");
+    }
+}
+
+const char *
+pv_edge_kind_get_display_name (PvEdgeKind kind)
+{
+  switch (kind)
+    {
+      case PV_EDGE_CO_MENTION:
+        /* Translators: the kinds of link between two entities, shown as
+         * "Putin — Russia · leader of · 3 sentences"; "named together":
+         * the same sentences name both */
+        return C_ ("link", "named together");
+      case PV_EDGE_LEADER_OF:
+        return C_ ("link", "leader of");
+      case PV_EDGE_OFFICIAL_OF:
+        return C_ ("link", "official of");
+      case PV_EDGE_LOCATED_IN:
+        return C_ ("link", "located in");
+      case PV_EDGE_MEMBER_OF:
+        return C_ ("link", "member of");
+      default:
+        return pv_edge_kind_to_string (kind);
     }
 }
 

@@ -255,6 +255,8 @@ pv_export_dialog_get_suggested_name (PvExportDialog *self)
   if (basename == NULL || *basename == '\0' || *basename == '.')
     {
       g_free (basename);
+      /* Translators: the file name, without its extension, offered for the
+       * export of an article that has none */
       basename = g_strdup (_ ("graph"));
     }
   dot = strrchr (basename, '.');
@@ -289,9 +291,17 @@ pv_export_dialog_set_caption (PvExportDialog *self, PvExportFormat format,
     }
   else if (analysis != NULL)
     {
-      caption = g_strdup_printf (_ ("The beginning of the file: the article has %u entities and "
-                                    "%u links"),
-                                 analysis->nodes->len, analysis->edges->len);
+      guint n_nodes = analysis->nodes->len;
+      guint n_edges = analysis->edges->len;
+      g_autofree char *entities = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities", n_nodes), n_nodes);
+      g_autofree char *links =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_edges), n_edges);
+
+      /* Translators: the caption of a data export's preview; the first %s
+       * is "N entities", the second "N links" */
+      caption = g_strdup_printf (_ ("The beginning of the file: the article has %s and %s"),
+                                 entities, links);
     }
   gtk_label_set_text (self->preview_caption, caption != NULL ? caption : "");
 }

@@ -76,26 +76,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static const char *
-edge_kind_display_name (PvEdgeKind kind)
-{
-  switch (kind)
-    {
-      case PV_EDGE_CO_MENTION:
-        return _ ("named together");
-      case PV_EDGE_LEADER_OF:
-        return _ ("leader of");
-      case PV_EDGE_OFFICIAL_OF:
-        return _ ("official of");
-      case PV_EDGE_LOCATED_IN:
-        return _ ("located in");
-      case PV_EDGE_MEMBER_OF:
-        return _ ("member of");
-      default:
-        return pv_edge_kind_to_string (kind);
-    }
-}
-
 /* Legend -------------------------------------------------------------------- */
 
 static LegendSample *
@@ -213,7 +193,10 @@ pv_graph_panel_update_legend (PvGraphPanel *self)
       g_autofree char *text = NULL;
 
       if (self->analysis != NULL)
-        text = g_strdup_printf ("%s %u", pv_entity_type_get_display_plural (type), counts[type]);
+        text = g_strdup_printf (
+            /* Translators: a legend button: an entity type, such as
+             * "Countries", and how many entities of that type the graph has */
+            _ ("%s %u"), pv_entity_type_get_display_plural (type), counts[type]);
       else
         text = g_strdup (pv_entity_type_get_display_plural (type));
       gtk_label_set_text (self->type_labels[type], text);
@@ -456,6 +439,8 @@ pv_graph_panel_show_node (PvGraphPanel *self, int node, int mention)
 
       /* the English name, the type and the count under the Persian name */
       subtitle = g_strdup_printf (
+          /* Translators: an entity's type and how often the article names
+           * it, such as "Country · 3 mentions" */
           g_dngettext (GETTEXT_PACKAGE, "%s · %u mention", "%s · %u mentions", count),
           pv_entity_type_get_display_name (n->type), count);
       if (n->label_en != NULL)
@@ -484,7 +469,10 @@ pv_graph_panel_show_node (PvGraphPanel *self, int node, int mention)
 
   gtk_widget_set_visible (self->mention_box, TRUE);
   if (mention >= 0 && (guint)mention < count)
-    position = g_strdup_printf (_ ("%d of %u"), mention + 1, count);
+    position = g_strdup_printf (
+        /* Translators: the current mention of the selected entity and how
+         * many there are, such as "2 of 7" */
+        g_dngettext (GETTEXT_PACKAGE, "%d of %u", "%d of %u", count), mention + 1, count);
   else
     position = g_strdup_printf ("%u", count);
   gtk_label_set_text (self->mention_position, position);
@@ -531,8 +519,10 @@ pv_graph_panel_show_edge (PvGraphPanel *self, int edge)
   self->shown_node = -1;
   title = g_strdup_printf ("%s — %s", source->label, target->label);
   subtitle = g_strdup_printf (
+      /* Translators: a link's kind and how many sentences support it, such
+       * as "leader of · 3 sentences" */
       g_dngettext (GETTEXT_PACKAGE, "%s · %u sentence", "%s · %u sentences", e->sentences->len),
-      edge_kind_display_name (e->kind), e->sentences->len);
+      pv_edge_kind_get_display_name (e->kind), e->sentences->len);
   pv_graph_panel_set_title (self, title, subtitle);
   gtk_widget_set_visible (self->mention_box, FALSE);
 

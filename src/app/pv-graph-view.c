@@ -746,7 +746,7 @@ pv_graph_view_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard_
           g_dngettext (GETTEXT_PACKAGE, "%u sentence", "%u sentences", e->weight), e->weight);
 
       markup = g_strdup_printf ("<b>%s — %s</b>\n<small>%s · %s</small>", a, b,
-                                pv_edge_kind_to_string (e->kind), sentences);
+                                pv_edge_kind_get_display_name (e->kind), sentences);
     }
   else
     {

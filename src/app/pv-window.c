@@ -12,6 +12,7 @@
 
 #include "pv-export-dialog.h"
 #include "pv-graph-panel.h"
+#include "pv-presentation.h"
 #include "pv-window.h"
 
 /* How long an error stays on screen, in seconds. */
@@ -143,13 +144,14 @@ pv_window_update_title (PvWindow *self)
 
 /* Linked selection ------------------------------------------------------------ */
 
-/* Export needs a graph with something in it. */
+/* Export and the presentation need a graph with something in it. */
 static void
 pv_window_update_export_action (PvWindow *self)
 {
   gboolean enabled = self->analysis != NULL && self->analysis->nodes->len > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", enabled);
 }
 
 static void
@@ -375,7 +377,7 @@ pv_window_start_analysis (PvWindow *self)
   if (!PV_IS_APPLICATION (application))
     {
       g_set_error_literal (&self->analysis_error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                           "The window belongs to no Peyvand application");
+                           _ ("The window belongs to no Peyvand application"));
       g_signal_emit (self, signals[ANALYSIS_DONE], 0);
       return;
     }
@@ -581,6 +583,25 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   dialog = pv_export_dialog_new (GTK_WINDOW (self), self->graph_view, self->file);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* F5: the article sentence by sentence, full screen, the graph growing
+ * in the positions it has here */
+static void
+present_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  PvWindow *self = PV_WINDOW (widget);
+  const PvLayout *layout = NULL;
+  PvPresentation *presentation;
+
+  if (self->analysis == NULL || self->analysis->nodes->len == 0)
+    return;
+
+  if (pv_graph_view_get_settled (self->graph_view))
+    layout = pv_graph_view_get_layout (self->graph_view);
+  presentation = pv_presentation_new (GTK_WINDOW (self), self->analysis, layout,
+                                      pv_graph_view_get_draw_options (self->graph_view));
+  gtk_window_present (GTK_WINDOW (presentation));
 }
 
 static void
@@ -804,6 +825,7 @@ pv_window_class_init (PvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   /* The shortcut (Ctrl+E) is an application accelerator too: menus show it. */
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.fit-graph", NULL, fit_graph_action);
   gtk_widget_class_install_action (widget_class, "win.next-mention", NULL, step_mention_action);
@@ -813,6 +835,7 @@ pv_window_class_init (PvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.text-reset", NULL, text_size_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.fit-graph", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.next-mention", NULL);
