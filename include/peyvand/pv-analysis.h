@@ -41,6 +41,12 @@ typedef struct
 PvAnalysis *pv_analyze (PvDocument *document, PvKnowledge *knowledge,
                         const PvAnalyzeOptions *options);
 
+/* pv_analyze()'s order, for code that changes an analysis: nodes by
+ * descending mention count, then id (a GCompareFunc over PvNode **); edges
+ * by descending weight, then source and target id. */
+int pv_node_compare (gconstpointer a, gconstpointer b);
+void pv_analysis_sort_edges (PvAnalysis *analysis);
+
 /* The node whose mention covers `offset`, or -1. */
 int pv_analysis_node_at (const PvAnalysis *analysis, gsize offset);
 int pv_analysis_find_node (const PvAnalysis *analysis, const char *id);

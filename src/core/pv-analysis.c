@@ -82,8 +82,8 @@ node_count (const PvNode *node)
   return node->mentions->len;
 }
 
-static int
-compare_nodes (gconstpointer a, gconstpointer b)
+int
+pv_node_compare (gconstpointer a, gconstpointer b)
 {
   const PvNode *x = *(PvNode *const *)a, *y = *(PvNode *const *)b;
 
@@ -122,7 +122,7 @@ order_graph (PvAnalysis *analysis, PvEntitySet *set, GPtrArray *edges)
 
   for (guint i = 0; i < n; i++)
     g_hash_table_insert (old_index, g_ptr_array_index (analysis->nodes, i), GUINT_TO_POINTER (i));
-  g_ptr_array_sort (analysis->nodes, compare_nodes);
+  g_ptr_array_sort (analysis->nodes, pv_node_compare);
   for (guint i = 0; i < n; i++)
     new_index[GPOINTER_TO_UINT (
         g_hash_table_lookup (old_index, g_ptr_array_index (analysis->nodes, i)))] = i;
@@ -134,8 +134,16 @@ order_graph (PvAnalysis *analysis, PvEntitySet *set, GPtrArray *edges)
       edge->source = new_index[edge->source];
       edge->target = new_index[edge->target];
     }
-  g_ptr_array_sort_with_data (edges, compare_edges, analysis);
   analysis->edges = g_ptr_array_ref (edges);
+  pv_analysis_sort_edges (analysis);
+}
+
+void
+pv_analysis_sort_edges (PvAnalysis *analysis)
+{
+  g_return_if_fail (analysis != NULL);
+
+  g_ptr_array_sort_with_data (analysis->edges, compare_edges, analysis);
 }
 
 PvAnalysis *

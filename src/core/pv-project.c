@@ -817,34 +817,6 @@ apply_edit (Applier *applier, const PvEdit *edit)
     }
 }
 
-/* pv_analyze()'s order: most mentioned first, then by id. */
-static int
-compare_nodes (gconstpointer a, gconstpointer b)
-{
-  const PvNode *x = *(PvNode *const *)a, *y = *(PvNode *const *)b;
-
-  if (x->mentions->len != y->mentions->len)
-    return x->mentions->len > y->mentions->len ? -1 : 1;
-  return strcmp (x->id, y->id);
-}
-
-static int
-compare_edges (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  const PvEdge *x = *(PvEdge *const *)a, *y = *(PvEdge *const *)b;
-  const PvAnalysis *analysis = user_data;
-  const PvNode *xs = g_ptr_array_index (analysis->nodes, x->source);
-  const PvNode *ys = g_ptr_array_index (analysis->nodes, y->source);
-  const PvNode *xt = g_ptr_array_index (analysis->nodes, x->target);
-  const PvNode *yt = g_ptr_array_index (analysis->nodes, y->target);
-  int order;
-
-  if (x->weight != y->weight)
-    return x->weight > y->weight ? -1 : 1;
-  order = strcmp (xs->id, ys->id);
-  return order != 0 ? order : strcmp (xt->id, yt->id);
-}
-
 typedef struct
 {
   PvEdge *edge;
@@ -946,9 +918,9 @@ rebuild_edges (Applier *applier)
         pv_edge_free (build->edge);
     }
 
-  g_ptr_array_sort_with_data (edges, compare_edges, analysis);
   g_ptr_array_unref (analysis->edges);
   analysis->edges = edges;
+  pv_analysis_sort_edges (analysis);
 }
 
 void
@@ -980,8 +952,8 @@ pv_edits_apply (GPtrArray *edits, PvAnalysis *analysis, PvEditResult *result)
       else
         i++;
     }
-  g_ptr_array_sort (analysis->nodes, compare_nodes);
-  g_ptr_array_sort (hidden_nodes, compare_nodes);
+  g_ptr_array_sort (analysis->nodes, pv_node_compare);
+  g_ptr_array_sort (hidden_nodes, pv_node_compare);
   rebuild_edges (&applier);
 
   g_ptr_array_unref (applier.records);
