@@ -60,6 +60,10 @@ typedef struct
    * the story ranks nodes by the step that brings them, so that a label
    * once shown stays */
   const guint *label_rank;
+  /* per node, or NULL (colour by type): each node filled with colour
+   * node_color_index[i] of the categorical palette (pv_draw_category_color),
+   * such as its community; shapes still tell the types */
+  const guint *node_color_index;
   /* black on white (with `dark`: white on black), stronger co-mention
    * lines, thick outlines in the ink: the presentation */
   gboolean high_contrast;
@@ -171,5 +175,10 @@ void pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layou
  * square, organization hexagon, place triangle, topic diamond. */
 void pv_entity_type_color (PvEntityType type, gboolean dark, double *red, double *green,
                            double *blue);
+
+/* Colour `index` of a categorical palette (Tableau 10, round again after
+ * ten) for things such as communities, as r, g, b in [0, 1]; `dark` mixes
+ * each 30 % towards white. */
+void pv_draw_category_color (guint index, gboolean dark, double *red, double *green, double *blue);
 
 G_END_DECLS

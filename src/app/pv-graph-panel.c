@@ -14,6 +14,7 @@
 
 #include "pv-entity-style.h"
 #include "pv-graph-panel.h"
+#include "pv-inspector.h"
 #include "pv-normalize.h"
 
 /* The legend's swatches, in pixels */
@@ -50,6 +51,8 @@ struct _PvGraphPanel
   GtkLabel *mention_position;
   GtkListBox *sentence_list;
   GtkFlowBox *legend;
+  GtkPaned *inspector_paned;
+  PvInspector *inspector;
 
   GtkToggleButton *type_buttons[PV_N_ENTITY_TYPES];
   LegendSample *legend_samples[PV_N_ENTITY_TYPES];
@@ -75,6 +78,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_INSPECTOR_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Legend -------------------------------------------------------------------- */
 
@@ -577,6 +589,8 @@ pv_graph_panel_set_analysis (PvGraphPanel *self, const PvAnalysis *analysis)
   g_return_if_fail (PV_IS_GRAPH_PANEL (self));
 
   pv_graph_panel_clear_details (self);
+  /* the inspector lets go of the old analysis (and the graph of its colours) first */
+  pv_inspector_set_analysis (self->inspector, NULL);
   self->analysis = analysis;
 
   if (analysis != NULL)
@@ -587,6 +601,7 @@ pv_graph_panel_set_analysis (PvGraphPanel *self, const PvAnalysis *analysis)
   gtk_adjustment_set_value (self->weight_adjustment, 1);
 
   pv_graph_view_set_analysis (self->graph_view, analysis);
+  pv_inspector_set_analysis (self->inspector, analysis);
   pv_graph_panel_update_legend (self);
   pv_graph_panel_build_search_keys (self);
   gtk_widget_set_visible (self->empty_page, analysis != NULL && analysis->nodes->len == 0);
@@ -644,6 +659,40 @@ pv_graph_panel_get_type_button (PvGraphPanel *self, PvEntityType type)
   return self->type_buttons[type];
 }
 
+PvInspector *
+pv_graph_panel_get_inspector (PvGraphPanel *self)
+{
+  g_return_val_if_fail (PV_IS_GRAPH_PANEL (self), NULL);
+
+  return self->inspector;
+}
+
+gboolean
+pv_graph_panel_get_inspector_visible (PvGraphPanel *self)
+{
+  g_return_val_if_fail (PV_IS_GRAPH_PANEL (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->inspector));
+}
+
+void
+pv_graph_panel_set_inspector_visible (PvGraphPanel *self, gboolean visible)
+{
+  int height;
+
+  g_return_if_fail (PV_IS_GRAPH_PANEL (self));
+
+  visible = !!visible;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->inspector)) == visible)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), visible);
+  /* the graph keeps a little more than half */
+  height = gtk_widget_get_height (GTK_WIDGET (self->inspector_paned));
+  if (visible && height > 0)
+    gtk_paned_set_position (self->inspector_paned, height * 11 / 20);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSPECTOR_VISIBLE]);
+}
+
 /* Actions ------------------------------------------------------------------- */
 
 static void
@@ -672,6 +721,36 @@ pv_graph_panel_dispose (GObject *object)
 }
 
 static void
+pv_graph_panel_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PvGraphPanel *self = PV_GRAPH_PANEL (object);
+
+  switch (prop_id)
+    {
+      case PROP_INSPECTOR_VISIBLE:
+        g_value_set_boolean (value, pv_graph_panel_get_inspector_visible (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pv_graph_panel_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  PvGraphPanel *self = PV_GRAPH_PANEL (object);
+
+  switch (prop_id)
+    {
+      case PROP_INSPECTOR_VISIBLE:
+        pv_graph_panel_set_inspector_visible (self, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pv_graph_panel_finalize (GObject *object)
 {
   PvGraphPanel *self = PV_GRAPH_PANEL (object);
@@ -693,12 +772,20 @@ pv_graph_panel_class_init (PvGraphPanelClass *klass)
 
   object_class->dispose = pv_graph_panel_dispose;
   object_class->finalize = pv_graph_panel_finalize;
+  object_class->get_property = pv_graph_panel_get_property;
+  object_class->set_property = pv_graph_panel_set_property;
+
+  properties[PROP_INSPECTOR_VISIBLE] =
+      g_param_spec_boolean ("inspector-visible", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SENTENCE_ACTIVATED] =
       g_signal_new ("sentence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                     NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
 
   g_type_ensure (PV_TYPE_GRAPH_VIEW);
+  g_type_ensure (PV_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/peyvand/Peyvand/pv-graph-panel.ui");
@@ -718,9 +805,12 @@ pv_graph_panel_class_init (PvGraphPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, mention_position);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, sentence_list);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, legend);
+  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, inspector_paned);
+  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, inspector);
 
   gtk_widget_class_install_action (widget_class, "panel.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "panel.unselect", NULL, unselect_action);
+  gtk_widget_class_install_property_action (widget_class, "panel.inspector", "inspector-visible");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "graphpanel");
@@ -729,6 +819,8 @@ pv_graph_panel_class_init (PvGraphPanelClass *klass)
 static void
 pv_graph_panel_init (PvGraphPanel *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->search_keys = g_ptr_array_new_with_free_func (g_free);
@@ -739,6 +831,17 @@ pv_graph_panel_init (PvGraphPanel *self)
 
   pv_graph_panel_build_legend (self);
   pv_graph_panel_update_legend (self);
+
+  pv_inspector_set_graph_view (self->inspector, self->graph_view);
+  /* Ctrl+I from anywhere in the window */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_i, GDK_CONTROL_MASK),
+                        gtk_named_action_new ("panel.inspector")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   g_signal_connect (self->weight_adjustment, "value-changed", G_CALLBACK (weight_changed_cb), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);

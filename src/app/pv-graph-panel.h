@@ -10,6 +10,7 @@
 
 #include "pv-analysis.h"
 #include "pv-graph-view.h"
+#include "pv-inspector.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,13 @@ void pv_graph_panel_clear_details (PvGraphPanel *self);
 /* The sentence index that row `row` of the sentence list shows, or -1. */
 int pv_graph_panel_get_row_sentence (PvGraphPanel *self, guint row);
 guint pv_graph_panel_get_n_rows (PvGraphPanel *self);
+
+/* The table of the entities and their metrics below the graph, shown by
+ * the "inspector-visible" property (boolean; the panel.inspector action,
+ * Ctrl+I). */
+PvInspector *pv_graph_panel_get_inspector (PvGraphPanel *self);
+gboolean pv_graph_panel_get_inspector_visible (PvGraphPanel *self);
+void pv_graph_panel_set_inspector_visible (PvGraphPanel *self, gboolean visible);
 
 /* Moves the keyboard focus to the search field. */
 void pv_graph_panel_focus_search (PvGraphPanel *self);

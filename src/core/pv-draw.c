@@ -73,6 +73,27 @@ pv_entity_type_color (PvEntityType type, gboolean dark, double *red, double *gre
     *blue = rgb[2] + (1 - rgb[2]) * tint;
 }
 
+/* Tableau 10: categories told apart by colour alone */
+static const guint8 category_palette[][3] = {
+  { 0x4E, 0x79, 0xA7 }, { 0xF2, 0x8E, 0x2B }, { 0xE1, 0x57, 0x59 }, { 0x76, 0xB7, 0xB2 },
+  { 0x59, 0xA1, 0x4F }, { 0xED, 0xC9, 0x48 }, { 0xB0, 0x7A, 0xA1 }, { 0xFF, 0x9D, 0xA7 },
+  { 0x9C, 0x75, 0x5F }, { 0xBA, 0xB0, 0xAC },
+};
+
+void
+pv_draw_category_color (guint index, gboolean dark, double *red, double *green, double *blue)
+{
+  const guint8 *rgb = category_palette[index % G_N_ELEMENTS (category_palette)];
+  double tint = dark ? DARK_TINT : 0;
+
+  if (red != NULL)
+    *red = rgb[0] / 255.0 + (1 - rgb[0] / 255.0) * tint;
+  if (green != NULL)
+    *green = rgb[1] / 255.0 + (1 - rgb[1] / 255.0) * tint;
+  if (blue != NULL)
+    *blue = rgb[2] / 255.0 + (1 - rgb[2] / 255.0) * tint;
+}
+
 void
 pv_draw_options_init (PvDrawOptions *options)
 {
@@ -1187,7 +1208,11 @@ draw_node (cairo_t *cr, const Scene *scene, guint index)
   gboolean selected = (int)index == scene->options.selected_node;
   gboolean hovered = (int)index == scene->options.hovered_node;
 
-  type_rgb (scene, node->type, rgb);
+  if (scene->options.node_color_index != NULL)
+    pv_draw_category_color (scene->options.node_color_index[index], scene->options.dark, &rgb[0],
+                            &rgb[1], &rgb[2]);
+  else
+    type_rgb (scene, node->type, rgb);
 
   if (selected || hovered)
     {
