@@ -427,6 +427,19 @@ pv_application_get_exit_status (PvApplication *self)
   return self->exit_status;
 }
 
+void
+pv_application_reload_knowledge (PvApplication *self)
+{
+  g_autoptr (GMutexLocker) locker = NULL;
+
+  g_return_if_fail (PV_IS_APPLICATION (self));
+
+  locker = g_mutex_locker_new (&self->analysis_mutex);
+  g_clear_pointer (&self->knowledge, pv_knowledge_unref);
+  g_clear_error (&self->knowledge_error);
+  self->knowledge_loaded = FALSE;
+}
+
 PvAnalysis *
 pv_application_analyze (PvApplication *self, PvDocument *document, char **warning, GError **error)
 {

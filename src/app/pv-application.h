@@ -31,6 +31,10 @@ GSettings *pv_application_get_settings (PvApplication *self);
  * on the call that loads the knowledge base, what went wrong with the
  * user's knowledge file.  Returns NULL with `error` set when there is no
  * usable knowledge base. */
+/* The user's knowledge file changed: the next analysis loads the knowledge
+ * base again. */
+void pv_application_reload_knowledge (PvApplication *self);
+
 PvAnalysis *pv_application_analyze (PvApplication *self, PvDocument *document, char **warning,
                                     GError **error);
 

@@ -65,6 +65,9 @@ struct _PvGraphView
 
   /* Measures labels for fitting, with no widget drawing involved. */
   cairo_surface_t *measure_surface;
+
+  /* What a right-click on a node shows (pv_graph_view_set_node_menu) */
+  GtkWidget *node_popover;
 };
 
 G_DEFINE_FINAL_TYPE (PvGraphView, pv_graph_view, GTK_TYPE_WIDGET)
@@ -444,6 +447,66 @@ pv_graph_view_release_node (PvGraphView *self, int node)
   pv_graph_view_start_layout (self);
 }
 
+gboolean
+pv_graph_view_is_node_pinned (PvGraphView *self, int node)
+{
+  g_return_val_if_fail (PV_IS_GRAPH_VIEW (self), FALSE);
+
+  return self->layout != NULL && node >= 0 && (guint)node < pv_layout_n_nodes (self->layout) &&
+         pv_layout_is_pinned (self->layout, (guint)node);
+}
+
+void
+pv_graph_view_pin_node (PvGraphView *self, int node, double x, double y)
+{
+  g_return_if_fail (PV_IS_GRAPH_VIEW (self));
+
+  if (self->layout == NULL || node < 0 || (guint)node >= pv_layout_n_nodes (self->layout))
+    return;
+
+  pv_layout_set_pinned (self->layout, (guint)node, TRUE);
+  pv_layout_set_position (self->layout, (guint)node, x, y);
+  self->layout_iterations = 0;
+  pv_graph_view_start_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+pv_graph_view_set_node_menu (PvGraphView *self, GMenuModel *menu)
+{
+  g_return_if_fail (PV_IS_GRAPH_VIEW (self));
+  g_return_if_fail (menu == NULL || G_IS_MENU_MODEL (menu));
+
+  g_clear_pointer (&self->node_popover, gtk_widget_unparent);
+  if (menu == NULL)
+    return;
+
+  self->node_popover = gtk_popover_menu_new_from_model (menu);
+  gtk_widget_set_parent (self->node_popover, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->node_popover), FALSE);
+  gtk_widget_set_halign (self->node_popover, GTK_ALIGN_START);
+}
+
+void
+pv_graph_view_popup_node_menu (PvGraphView *self, int node, double x, double y)
+{
+  g_return_if_fail (PV_IS_GRAPH_VIEW (self));
+
+  if (self->node_popover == NULL)
+    {
+      pv_graph_view_release_node (self, node);
+      return;
+    }
+  if (node < 0 || self->analysis == NULL || (guint)node >= self->analysis->nodes->len)
+    return;
+
+  /* the menu's actions work on the selected node */
+  pv_graph_view_activate_node (self, node);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->node_popover),
+                               &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->node_popover));
+}
+
 /* What is shown ------------------------------------------------------------- */
 
 gboolean
@@ -509,6 +572,15 @@ pv_graph_view_set_labels (PvGraphView *self, PvLabelLanguage labels)
     pv_graph_view_apply_fit (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS]);
+}
+
+void
+pv_graph_view_set_node_color_index (PvGraphView *self, const guint *node_color_index)
+{
+  g_return_if_fail (PV_IS_GRAPH_VIEW (self));
+
+  self->options.node_color_index = node_color_index;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -690,7 +762,7 @@ drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, PvGraphView *self)
 static void
 secondary_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, PvGraphView *self)
 {
-  pv_graph_view_release_node (self, pv_graph_view_node_at (self, x, y));
+  pv_graph_view_popup_node_menu (self, pv_graph_view_node_at (self, x, y), x, y);
 }
 
 static char *
@@ -835,6 +907,7 @@ pv_graph_view_dispose (GObject *object)
   pv_graph_view_stop_layout (self);
   g_clear_pointer (&self->layout, pv_layout_free);
   self->analysis = NULL;
+  g_clear_pointer (&self->node_popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (pv_graph_view_parent_class)->dispose (object);
 }
@@ -1008,7 +1081,7 @@ pv_graph_view_init (PvGraphView *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
 
-  /* a right-click releases a pinned node */
+  /* a right-click opens the node's menu (or releases a pinned node) */
   secondary = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);

@@ -59,6 +59,10 @@ guint pv_graph_view_get_min_edge_weight (PvGraphView *self);
 void pv_graph_view_set_min_edge_weight (PvGraphView *self, guint weight);
 PvLabelLanguage pv_graph_view_get_labels (PvGraphView *self);
 void pv_graph_view_set_labels (PvGraphView *self, PvLabelLanguage labels);
+/* Per node, a colour of pv_draw_category_color (such as its community),
+ * or NULL to colour by type; the caller keeps the array alive, as long as
+ * the analysis' nodes, and unsets it before the analysis changes. */
+void pv_graph_view_set_node_color_index (PvGraphView *self, const guint *node_color_index);
 
 /* The whole graph in view, and the view following the layout again. */
 void pv_graph_view_fit (PvGraphView *self);
@@ -79,5 +83,14 @@ void pv_graph_view_click (PvGraphView *self, double x, double y);
 void pv_graph_view_drag_node (PvGraphView *self, int node, double x, double y);
 /* What a right-click on a pinned node does: the layout moves it again. */
 void pv_graph_view_release_node (PvGraphView *self, int node);
+gboolean pv_graph_view_is_node_pinned (PvGraphView *self, int node);
+/* Pins `node` at (x, y) in layout units (as a project keeps pins). */
+void pv_graph_view_pin_node (PvGraphView *self, int node, double x, double y);
+/* The menu a right-click on a node opens, after selecting the node (its
+ * actions work on the selected node); NULL: the right-click releases a
+ * pinned node instead. */
+void pv_graph_view_set_node_menu (PvGraphView *self, GMenuModel *menu);
+/* What a right-click on `node` at (x, y) does. */
+void pv_graph_view_popup_node_menu (PvGraphView *self, int node, double x, double y);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 #include "pv-export-dialog.h"
 #include "pv-graph-panel.h"
 #include "pv-presentation.h"
+#include "pv-window-edits.h"
+#include "pv-window-private.h"
 #include "pv-window.h"
 
 /* How long an error stays on screen, in seconds. */
@@ -353,9 +355,8 @@ analyze_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
     }
   else
     {
-      self->analysis = analysis;
-      pv_article_view_set_analysis (self->article_view, analysis);
-      pv_graph_panel_set_analysis (self->graph_panel, analysis);
+      /* shown with the project's edits (pv-window-edits.c) */
+      pv_window_edits_analysis_done (self, analysis);
     }
 
   pv_window_update_mention_actions (self);
@@ -405,6 +406,7 @@ pv_window_set_document (PvWindow *self, GFile *file, PvDocument *document)
   pv_graph_panel_set_analysis (self->graph_panel, NULL);
   g_clear_pointer (&self->analysis, pv_analysis_free);
   g_clear_error (&self->analysis_error);
+  pv_window_edits_document_changed (self);
   pv_window_update_mention_actions (self);
   pv_window_update_export_action (self);
   pv_window_add_recent (self, file);
@@ -488,6 +490,14 @@ pv_window_open_file (PvWindow *self, GFile *file)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+
+  /* a project (*.peyvand) opens at once, its article with it */
+  if (pv_window_edits_open_project_file (self, file))
+    {
+      pv_window_update_busy (self);
+      return;
+    }
+
   self->load_cancellable = g_cancellable_new ();
 
   task = g_task_new (self, self->load_cancellable, load_done, NULL);
@@ -519,6 +529,7 @@ pv_window_open_action (GtkWidget *widget, const char *action_name, GVariant *par
 {
   PvWindow *self = PV_WINDOW (widget);
   g_autoptr (GtkFileFilter) articles = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) projects = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooser *chooser;
 
@@ -542,7 +553,12 @@ pv_window_open_action (GtkWidget *widget, const char *action_name, GVariant *par
   gtk_file_filter_add_suffix (articles, "html");
   gtk_file_filter_add_suffix (articles, "htm");
   gtk_file_filter_add_suffix (articles, "json");
+  gtk_file_filter_add_suffix (articles, "peyvand");
   gtk_file_chooser_add_filter (chooser, articles);
+
+  gtk_file_filter_set_name (projects, _ ("Peyvand Projects"));
+  gtk_file_filter_add_suffix (projects, "peyvand");
+  gtk_file_chooser_add_filter (chooser, projects);
 
   gtk_file_filter_set_name (all, _ ("All Files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -690,6 +706,56 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PvWindo
   return pv_window_open_dropped (self, value);
 }
 
+/* For pv-window-edits.c (pv-window-private.h) ----------------------------------- */
+
+void
+pv_window_set_shown_analysis (PvWindow *self, PvAnalysis *analysis)
+{
+  /* the views let go of the analysis before it goes */
+  pv_article_view_set_analysis (self->article_view, NULL);
+  pv_graph_panel_set_analysis (self->graph_panel, NULL);
+  g_clear_pointer (&self->analysis, pv_analysis_free);
+
+  self->analysis = analysis;
+  if (analysis != NULL)
+    {
+      pv_article_view_set_analysis (self->article_view, analysis);
+      pv_graph_panel_set_analysis (self->graph_panel, analysis);
+    }
+  pv_window_update_mention_actions (self);
+  pv_window_update_export_action (self);
+}
+
+void
+pv_window_show_document (PvWindow *self, GFile *file, PvDocument *document)
+{
+  g_autoptr (GFile) kept = g_object_ref (file);
+
+  pv_window_set_document (self, kept, document);
+}
+
+void
+pv_window_report_load_failure (PvWindow *self, const char *message)
+{
+  pv_window_show_error (self, message);
+  g_signal_emit (self, signals[LOAD_FAILED], 0, message);
+}
+
+void
+pv_window_toast (PvWindow *self, const char *message, const char *button, const char *action)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, ERROR_TOAST_TIMEOUT);
+  if (button != NULL && action != NULL)
+    {
+      adw_toast_set_button_label (toast, button);
+      adw_toast_set_action_name (toast, action);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* GObject ---------------------------------------------------------------------- */
 
 /* The size and the divider come from the last window closed, without
@@ -834,6 +900,9 @@ pv_window_class_init (PvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL, text_size_action);
   gtk_widget_class_install_action (widget_class, "win.text-reset", NULL, text_size_action);
 
+  /* undo, redo, save, the node menu (pv-window-edits.c) */
+  pv_window_edits_class_init (widget_class);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -895,6 +964,7 @@ pv_window_init (PvWindow *self)
 
   pv_window_update_mention_actions (self);
   pv_window_update_export_action (self);
+  pv_window_edits_init (self);
 }
 
 PvWindow *
