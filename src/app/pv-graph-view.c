@@ -507,6 +507,15 @@ pv_graph_view_popup_node_menu (PvGraphView *self, int node, double x, double y)
   gtk_popover_popup (GTK_POPOVER (self->node_popover));
 }
 
+void
+pv_graph_view_close_node_menu (PvGraphView *self)
+{
+  g_return_if_fail (PV_IS_GRAPH_VIEW (self));
+
+  if (self->node_popover != NULL && gtk_widget_get_visible (self->node_popover))
+    gtk_popover_popdown (GTK_POPOVER (self->node_popover));
+}
+
 /* What is shown ------------------------------------------------------------- */
 
 gboolean
@@ -589,6 +598,8 @@ pv_graph_view_set_analysis (PvGraphView *self, const PvAnalysis *analysis)
   g_return_if_fail (PV_IS_GRAPH_VIEW (self));
 
   pv_graph_view_stop_layout (self);
+  /* a node menu belongs to a node of the analysis going away */
+  pv_graph_view_close_node_menu (self);
   g_clear_pointer (&self->layout, pv_layout_free);
   self->analysis = analysis;
   pv_graph_view_set_selected_node (self, -1);

@@ -92,5 +92,6 @@ void pv_graph_view_pin_node (PvGraphView *self, int node, double x, double y);
 void pv_graph_view_set_node_menu (PvGraphView *self, GMenuModel *menu);
 /* What a right-click on `node` at (x, y) does. */
 void pv_graph_view_popup_node_menu (PvGraphView *self, int node, double x, double y);
+void pv_graph_view_close_node_menu (PvGraphView *self);
 
 G_END_DECLS

@@ -169,6 +169,49 @@ apply_pin (PvWindow *self, const char *id, double x, double y)
     pv_graph_view_pin_node (pv_window_get_graph_view (self), node, x, y);
 }
 
+static const char *const label_names[] = { "fa", "en", "both" };
+
+/* The graph's view settings go into the project with it: label language,
+ * hidden types and the minimum edge weight. */
+static void
+sync_view (Edits *e)
+{
+  PvGraphView *view = pv_window_get_graph_view (e->window);
+  g_autoptr (GPtrArray) hidden = g_ptr_array_new ();
+  PvLabelLanguage labels = pv_graph_view_get_labels (view);
+
+  for (guint type = 0; type < PV_N_ENTITY_TYPES; type++)
+    if (!pv_graph_view_get_type_visible (view, type))
+      g_ptr_array_add (hidden, (gpointer)pv_entity_type_to_string (type));
+  g_ptr_array_add (hidden, NULL);
+
+  if (labels < G_N_ELEMENTS (label_names))
+    pv_project_set_view_string (e->project, "labels", label_names[labels]);
+  pv_project_set_view_strv (e->project, "hidden_types", (const char *const *)hidden->pdata);
+  pv_project_set_view_double (e->project, "min_edge_weight",
+                              pv_graph_view_get_min_edge_weight (view));
+}
+
+static void
+apply_view (PvWindow *self, const PvProject *project)
+{
+  PvGraphView *view = pv_window_get_graph_view (self);
+  g_autofree char *labels = pv_project_get_view_string (project, "labels");
+  g_auto (GStrv) hidden = pv_project_get_view_strv (project, "hidden_types");
+  double min_weight = pv_project_get_view_double (project, "min_edge_weight", 0);
+
+  for (guint i = 0; labels != NULL && i < G_N_ELEMENTS (label_names); i++)
+    if (g_str_equal (labels, label_names[i]))
+      pv_graph_view_set_labels (view, i);
+  if (hidden != NULL)
+    for (guint type = 0; type < PV_N_ENTITY_TYPES; type++)
+      pv_graph_view_set_type_visible (
+          view, type,
+          !g_strv_contains ((const char *const *)hidden, pv_entity_type_to_string (type)));
+  if (min_weight >= 1 && min_weight <= G_MAXUINT)
+    pv_graph_view_set_min_edge_weight (view, (guint)min_weight);
+}
+
 /* Shows the base with the project's edits, keeping the pinned nodes where
  * they are and selecting `select` (a node id) when it is still there. */
 static void
@@ -327,6 +370,7 @@ recovery_response_cb (AdwMessageDialog *dialog, const char *response, PvWindow *
   edits_set_project (e, project);
   e->modified = TRUE;
   edits_show (e, NULL, FALSE);
+  apply_view (self, project);
   for (guint i = 0; i < project->pins->len; i++)
     {
       const PvPin *pin = &g_array_index (project->pins, PvPin, i);
@@ -385,6 +429,7 @@ pv_window_edits_analysis_done (PvWindow *self, PvAnalysis *base)
     }
 
   pv_window_set_shown_analysis (self, pv_project_edit_analysis (e->project, base, &result));
+  apply_view (self, e->project);
   for (guint i = 0; i < e->project->pins->len; i++)
     {
       const PvPin *pin = &g_array_index (e->project->pins, PvPin, i);
@@ -537,6 +582,7 @@ pv_window_save_project (PvWindow *self, const char *path, GError **error)
     }
 
   sync_pins (e);
+  sync_view (e);
   if (!pv_project_save (e->project, path, error))
     return FALSE;
 
@@ -662,6 +708,7 @@ pv_window_autosave (PvWindow *self, GError **error)
     return TRUE;
 
   sync_pins (e);
+  sync_view (e);
   if (!pv_project_autosave (e->project, NULL, e->project_path, error))
     return FALSE;
   e->autosaved_serial = serial;

@@ -165,6 +165,7 @@ test_edits_and_projects (void)
     g_assert_true (pv_graph_view_get_node_point (view, rouhani, &x, &y));
     pv_graph_view_popup_node_menu (view, rouhani, x, y);
     g_assert_cmpint (pv_graph_view_get_selected_node (view), ==, rouhani);
+    pv_graph_view_close_node_menu (view);
   }
 
   wait_settled (window);
@@ -205,7 +206,10 @@ test_edits_and_projects (void)
     g_assert_nonnull (autosave);
   }
 
-  /* save, close, open again */
+  /* save, close, open again; the view settings go with the project */
+  pv_graph_view_set_type_visible (pv_window_get_graph_view (window), PV_ENTITY_TOPIC, FALSE);
+  pv_graph_view_set_min_edge_weight (pv_window_get_graph_view (window), 2);
+  pv_graph_view_set_labels (pv_window_get_graph_view (window), PV_LABELS_BOTH);
   g_assert_true (pv_window_save_project (window, project_path, &error));
   g_assert_no_error (error);
   g_assert_false (pv_window_get_modified (window));
@@ -221,6 +225,13 @@ test_edits_and_projects (void)
   }
   g_assert_cmpstr (pv_window_get_project_path (window), ==, project_path);
   g_assert_false (pv_window_get_modified (window));
+  g_assert_false (
+      pv_graph_view_get_type_visible (pv_window_get_graph_view (window), PV_ENTITY_TOPIC));
+  g_assert_true (
+      pv_graph_view_get_type_visible (pv_window_get_graph_view (window), PV_ENTITY_PERSON));
+  g_assert_cmpuint (pv_graph_view_get_min_edge_weight (pv_window_get_graph_view (window)), ==, 2);
+  g_assert_cmpint (pv_graph_view_get_labels (pv_window_get_graph_view (window)), ==,
+                   PV_LABELS_BOTH);
   /* the edits can be undone after opening too */
   g_assert_true (pv_window_undo (window));
   {
