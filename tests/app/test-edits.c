@@ -339,6 +339,44 @@ test_recovery (void)
   pv_project_discard_autosave (NULL, NULL, sample_path);
 }
 
+/* The article changed since the project was saved: re-analyzing it keeps
+ * the edits on the new text. */
+static void
+test_article_changed (void)
+{
+  Events events = { 0 };
+  PvWindow *window = new_window (application, &events);
+  g_autofree char *article = g_build_filename (tmp_dir, "changing.txt", NULL);
+  g_autofree char *project = g_build_filename (tmp_dir, "changing.peyvand", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *longer = NULL;
+  g_autoptr (GError) error = NULL;
+  static const char added[] = "خبر تازه: این سطر بعد از ذخیره افزوده شد.\n";
+
+  g_assert_true (g_file_get_contents (sample_path, &text, NULL, &error));
+  g_assert_true (g_file_set_contents (article, text, -1, &error));
+  open_and_wait (window, &events, article);
+  pv_window_do_edit (window, pv_edit_new_rename (ROUHANI, NEW_LABEL, NULL));
+  g_assert_true (pv_window_save_project (window, project, &error));
+  g_assert_no_error (error);
+  close_window (window, &events);
+
+  longer = g_strconcat (added, text, NULL);
+  g_assert_true (g_file_set_contents (article, longer, -1, &error));
+
+  window = new_window (application, &events);
+  open_and_wait (window, &events, project);
+  /* the project's own copy is shown until the user asks for the new text */
+  g_assert_false (g_str_has_prefix (pv_window_get_analysis (window)->document->text, added));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reanalyze", NULL));
+  events.analysis_done = FALSE;
+  run_until (&events.analysis_done, "the analysis of the changed article");
+  g_assert_true (g_str_has_prefix (pv_window_get_analysis (window)->document->text, added));
+  g_assert_cmpstr (node_by_id (window, ROUHANI)->label, ==, NEW_LABEL);
+  g_assert_true (pv_window_get_modified (window));
+  close_window (window, &events);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -364,6 +402,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/app/edits/merge-rename-hide-undo-save", test_edits_and_projects);
   g_test_add_func ("/app/edits/recovery", test_recovery);
+  g_test_add_func ("/app/edits/article-changed", test_article_changed);
 
   status = g_test_run ();
   g_object_unref (application);
