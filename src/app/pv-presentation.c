@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pv-capture.h"
 #include "pv-presentation.h"
 
 /* What a step brings fades in over this long. */
@@ -280,46 +281,9 @@ hide_hint_cb (gpointer user_data)
 gboolean
 pv_presentation_save_png (PvPresentation *self, const char *path, GError **error)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autoptr (GBytes) png = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
-
   g_return_val_if_fail (PV_IS_PRESENTATION (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
-  if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0 || renderer == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _ ("The presentation is not shown, so there is nothing to capture"));
-      return FALSE;
-    }
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _ ("The presentation drew nothing"));
-      return FALSE;
-    }
-
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  png = gdk_texture_save_to_png_bytes (texture);
-
-  return g_file_set_contents_full (path, g_bytes_get_data (png, NULL),
-                                   (gssize)g_bytes_get_size (png), G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0666, error);
+  return pv_capture_window_png (GTK_WINDOW (self), path, error);
 }
 
 /* GObject ---------------------------------------------------------------------- */

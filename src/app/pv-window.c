@@ -15,6 +15,7 @@
 #include "pv-presentation.h"
 #include "pv-window-edits.h"
 #include "pv-window-private.h"
+#include "pv-capture.h"
 #include "pv-window.h"
 
 /* How long an error stays on screen, in seconds. */
@@ -1074,43 +1075,7 @@ pv_window_get_graph_settled (PvWindow *self)
 gboolean
 pv_window_save_png (PvWindow *self, const char *path, GError **error)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autoptr (GBytes) png = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
-
   g_return_val_if_fail (PV_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
-  if (!gtk_widget_get_mapped (widget) || width <= 0 || height <= 0 || renderer == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _ ("The window is not shown, so there is nothing to capture"));
-      return FALSE;
-    }
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("The window drew nothing"));
-      return FALSE;
-    }
-
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  png = gdk_texture_save_to_png_bytes (texture);
-
-  return g_file_set_contents_full (path, g_bytes_get_data (png, NULL),
-                                   (gssize)g_bytes_get_size (png), G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0666, error);
+  return pv_capture_window_png (GTK_WINDOW (self), path, error);
 }
