@@ -7,10 +7,14 @@
 #                Xvfb), then the core and CLI tests again under ASan and UBSan
 #   make build   install what is missing and compile
 #   make eval    score the extraction against ../shared/corpus/dev-gold.json
+#   make fuzz    run every libFuzzer target (clang) for FUZZ_SECONDS seconds
 #   make format  apply .clang-format to every C file
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+# Seconds each fuzz target runs for in `make fuzz`.
+FUZZ_SECONDS ?= 60
 SAMPLE     := data/samples/000_2ad9410abe4922a4.txt
 
 # Debian 12 packages the build, the app and the tests need.
@@ -28,7 +32,7 @@ DEBIAN_PACKAGES := \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-asan eval format clean
+.PHONY: all deps build run test test-asan eval fuzz format clean
 
 all: build
 
@@ -88,8 +92,32 @@ test-asan: deps
 eval: build
 	$(BUILD)/tests/eval/pv-eval --corpus ../shared/corpus
 
+# libFuzzer targets built with clang, ASan and UBSan; each starts from its
+# seeds in tests/fuzz/corpus (inputs it finds go to build-fuzz/corpus) and
+# stops at the first crash, whose input it writes as
+# build-fuzz/fuzz-TARGET-crash-*: fix the bug and add that input to
+# tests/fuzz/corpus/TARGET, so every later run tries it first.
+fuzz: deps
+	@[ -f $(FUZZ_BUILD)/build.ninja ] || \
+	  CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true -Dapp=false \
+	    -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false
+	meson compile -C $(FUZZ_BUILD)
+	@for target in document analysis project knowledge export; do \
+	  echo "== fuzz-$$target for $(FUZZ_SECONDS) s"; \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$target; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  $(FUZZ_BUILD)/tests/fuzz/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 \
+	    -max_len=65536 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/fuzz-$$target- \
+	    $(FUZZ_BUILD)/corpus/$$target tests/fuzz/corpus/$$target \
+	    >$(FUZZ_BUILD)/fuzz-$$target.log 2>&1; \
+	  status=$$?; \
+	  grep -E '^(stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' $(FUZZ_BUILD)/fuzz-$$target.log; \
+	  [ $$status -eq 0 ] || { echo "fuzz-$$target failed: see $(FUZZ_BUILD)/fuzz-$$target.log"; exit 1; }; \
+	done
+
 format:
 	clang-format -i $$(find src include tests -name '*.c' -o -name '*.h')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -1,0 +1,26 @@
+/* fuzz-knowledge.c: a user's knowledge file merged over the built-in base
+ *
+ * Copyright 2026 The Peyvand authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "pv-analysis.h"
+#include "pv-knowledge.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
+{
+  static const char text[] = "ولادیمیر پوتین رئیس جمهور روسیه با حسن روحانی در تهران دیدار کرد.";
+  g_autoptr (PvKnowledge) knowledge = pv_knowledge_new_builtin ();
+  g_autoptr (PvAnalysis) analysis = NULL;
+  PvAnalyzeOptions options = { NULL };
+
+  /* valid entries are taken even when others are refused */
+  pv_knowledge_merge_json (knowledge, "fuzz", (const char *)data, size, NULL);
+  analysis = pv_analyze (pv_document_new_from_text ("fuzz", text, -1), knowledge, &options);
+  return 0;
+}
