@@ -1387,6 +1387,17 @@ view_parse (const PvProject *project)
   return view;
 }
 
+/* A copy of one member of the view settings, or NULL; the caller deletes it. */
+static cJSON *
+view_member (const PvProject *project, const char *key)
+{
+  cJSON *view = view_parse (project);
+  cJSON *item = cJSON_DetachItemFromObjectCaseSensitive (view, key);
+
+  cJSON_Delete (view);
+  return item;
+}
+
 static void
 view_set (PvProject *project, const char *key, cJSON *value)
 {
@@ -1436,48 +1447,42 @@ pv_project_set_view_strv (PvProject *project, const char *key, const char *const
 char *
 pv_project_get_view_string (const PvProject *project, const char *key)
 {
-  cJSON *view;
-  const cJSON *item;
+  cJSON *item;
   char *value;
 
   g_return_val_if_fail (project != NULL && key != NULL, NULL);
 
-  view = view_parse (project);
-  item = cJSON_GetObjectItemCaseSensitive (view, key);
+  item = view_member (project, key);
   value = cJSON_IsString (item) ? g_strdup (item->valuestring) : NULL;
-  cJSON_Delete (view);
+  cJSON_Delete (item);
   return value;
 }
 
 double
 pv_project_get_view_double (const PvProject *project, const char *key, double fallback)
 {
-  cJSON *view;
-  const cJSON *item;
+  cJSON *item;
   double value;
 
   g_return_val_if_fail (project != NULL && key != NULL, fallback);
 
-  view = view_parse (project);
-  item = cJSON_GetObjectItemCaseSensitive (view, key);
+  item = view_member (project, key);
   value = cJSON_IsNumber (item) ? item->valuedouble : fallback;
-  cJSON_Delete (view);
+  cJSON_Delete (item);
   return value;
 }
 
 gboolean
 pv_project_get_view_boolean (const PvProject *project, const char *key, gboolean fallback)
 {
-  cJSON *view;
-  const cJSON *item;
+  cJSON *item;
   gboolean value;
 
   g_return_val_if_fail (project != NULL && key != NULL, fallback);
 
-  view = view_parse (project);
-  item = cJSON_GetObjectItemCaseSensitive (view, key);
+  item = view_member (project, key);
   value = cJSON_IsBool (item) ? cJSON_IsTrue (item) : fallback;
-  cJSON_Delete (view);
+  cJSON_Delete (item);
   return value;
 }
 
@@ -1485,14 +1490,13 @@ char **
 pv_project_get_view_strv (const PvProject *project, const char *key)
 {
   g_autoptr (GStrvBuilder) builder = NULL;
-  cJSON *view;
-  const cJSON *array, *item;
+  cJSON *array;
+  const cJSON *item;
   gboolean ok;
 
   g_return_val_if_fail (project != NULL && key != NULL, NULL);
 
-  view = view_parse (project);
-  array = cJSON_GetObjectItemCaseSensitive (view, key);
+  array = view_member (project, key);
   ok = cJSON_IsArray (array);
   builder = g_strv_builder_new ();
   cJSON_ArrayForEach (item, array)
@@ -1504,7 +1508,7 @@ pv_project_get_view_strv (const PvProject *project, const char *key)
       }
     g_strv_builder_add (builder, item->valuestring);
   }
-  cJSON_Delete (view);
+  cJSON_Delete (array);
   return ok ? g_strv_builder_end (builder) : NULL;
 }
 

@@ -266,6 +266,32 @@ is_name (const char *value)
   return *normalized != '\0';
 }
 
+/* Reads the file, finds or creates the entry, sets its labels (`label` only
+ * on a new entry unless `set_label`), adds the names and writes it back
+ * whole. */
+static gboolean
+update_entry (const char *path, PvEntityType type, const char *key, const char *label,
+              gboolean set_label, const char *label_en, const char *const *names, GError **error)
+{
+  cJSON *root, *entry;
+  gboolean created = FALSE, ok;
+
+  root = read_file (path, error);
+  if (root == NULL)
+    return FALSE;
+  entry = find_entry (path, root, type, key, &created, error);
+  ok = entry != NULL;
+  if (ok && label != NULL && (set_label || created))
+    set_member (entry, "label", label);
+  if (ok && label_en != NULL)
+    set_member (entry, "label_en", label_en);
+  for (guint i = 0; ok && names != NULL && names[i] != NULL; i++)
+    ok = add_alias_to_entry (path, entry, names[i], error);
+  ok = ok && write_file (path, root, error);
+  cJSON_Delete (root);
+  return ok;
+}
+
 gboolean
 pv_user_knowledge_add_alias (const char *path, PvEntityType type, const char *id, const char *label,
                              const char *alias, GError **error)
@@ -273,8 +299,6 @@ pv_user_knowledge_add_alias (const char *path, PvEntityType type, const char *id
   const char *names[] = { alias, NULL };
   g_autofree char *default_path = NULL;
   const char *key;
-  cJSON *root, *entry;
-  gboolean created, ok;
 
   g_return_val_if_fail (type < PV_N_ENTITY_TYPES, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -295,18 +319,7 @@ pv_user_knowledge_add_alias (const char *path, PvEntityType type, const char *id
       return FALSE;
     }
 
-  root = read_file (path, error);
-  if (root == NULL)
-    return FALSE;
-  entry = find_entry (path, root, type, key, &created, error);
-  ok = entry != NULL;
-  if (ok && created && label != NULL)
-    set_member (entry, "label", label);
-  for (guint i = 0; ok && names[i] != NULL; i++)
-    ok = add_alias_to_entry (path, entry, names[i], error);
-  ok = ok && write_file (path, root, error);
-  cJSON_Delete (root);
-  return ok;
+  return update_entry (path, type, key, label, FALSE, NULL, names, error);
 }
 
 gboolean
@@ -316,8 +329,6 @@ pv_user_knowledge_add_entity (const char *path, PvEntityType type, const char *i
 {
   g_autofree char *default_path = NULL;
   const char *key;
-  cJSON *root, *entry;
-  gboolean created, ok;
 
   g_return_val_if_fail (type < PV_N_ENTITY_TYPES, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -345,20 +356,5 @@ pv_user_knowledge_add_entity (const char *path, PvEntityType type, const char *i
         return FALSE;
       }
 
-  root = read_file (path, error);
-  if (root == NULL)
-    return FALSE;
-  entry = find_entry (path, root, type, key, &created, error);
-  ok = entry != NULL;
-  if (ok)
-    {
-      set_member (entry, "label", label);
-      if (label_en != NULL)
-        set_member (entry, "label_en", label_en);
-    }
-  for (guint i = 0; ok && aliases != NULL && aliases[i] != NULL; i++)
-    ok = add_alias_to_entry (path, entry, aliases[i], error);
-  ok = ok && write_file (path, root, error);
-  cJSON_Delete (root);
-  return ok;
+  return update_entry (path, type, key, label, TRUE, label_en, aliases, error);
 }
