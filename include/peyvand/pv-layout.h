@@ -1,4 +1,4 @@
-/* pv-layout.h: positions for the nodes of an analysis (igraph force layout)
+/* pv-layout.h: positions for the nodes of an analysis (a force layout)
  *
  * Copyright 2026 The Peyvand authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,12 +38,15 @@ typedef struct _PvLayout PvLayout;
  * asked for. */
 PvLayout *pv_layout_new (const PvAnalysis *analysis, guint seed);
 
-/* A few Fruchterman-Reingold iterations (igraph, seeded with the current
- * positions, pinned nodes held by equal bounds), at a temperature that
- * cools over the life of the layout, so that it stops by itself.  Returns
- * TRUE while the layout still moves, FALSE once it has settled (no node
- * moved more than a small fraction of a unit per iteration); a settled
- * layout stays put until a node is moved or pinned. */
+/* A few Fruchterman-Reingold iterations (igraph's, seeded with the
+ * current positions, pinned nodes held by equal bounds; from 500 nodes on
+ * a multilevel Barnes-Hut layout of the same forces, whose first step
+ * replaces the starting positions of the nodes not pinned by those its
+ * coarser graphs give), at a temperature that cools over the life of the
+ * layout, so that it stops by itself.  Returns TRUE while the layout
+ * still moves, FALSE once it has settled (no node moved more than a small
+ * fraction of a unit per iteration); a settled layout stays put until a
+ * node is moved or pinned. */
 gboolean pv_layout_step (PvLayout *layout, guint iterations);
 
 /* Steps until settled, or 500 iterations. */

@@ -10,18 +10,21 @@
 
 #include <math.h>
 
+#include "pv-force-private.h"
 #include "pv-igraph-private.h"
 #include "pv-layout.h"
 
-/* Above this many nodes the grid variant of Fruchterman-Reingold (repulsion
- * only between nodes closer than 2 units) replaces the exact one, whose
- * every iteration visits all pairs. */
-#define GRID_MIN_NODES 500
+/* From this many nodes on, the multilevel Barnes-Hut layout of pv-force.c
+ * replaces igraph's exact Fruchterman-Reingold, whose every iteration
+ * visits all pairs of nodes (and whose grid variant, pushing only at short
+ * range, squeezes a large graph into a dense ball that settles slowly). */
+#define LARGE_MIN_NODES 500
 
-/* The grid variant pushes only at short range, so the pull along the edges
- * squeezes a large graph into a dense ball (and the denser the grid's
- * cells, the slower each iteration): there the pull is weaker. */
-#define GRID_PULL 0.1
+/* A large graph starts from its coarser graphs' layout, its nodes a
+ * fraction of a unit from where they belong: a cooler start, cooled
+ * faster, is enough to spread them (about 50 iterations). */
+#define LARGE_START_TEMPERATURE 0.4
+#define LARGE_COOLING 0.85
 
 /* The temperature (igraph's largest move per axis in one iteration) starts
  * at sqrt(n) / 10 as in igraph, within these bounds, and cools by COOLING
@@ -55,8 +58,10 @@ struct _PvLayout
   igraph_vector_t min_x, max_x, min_y, max_y;
   double *previous; /* x, y of each node before the last step */
   gboolean *pinned;
-  igraph_layout_grid_t grid;
+  PvForce *force;    /* a large graph: the multilevel layout instead of igraph's */
+  gboolean unfolded; /* its coarser graphs gave its starting positions */
   double temperature;
+  double cooling;
   guint64 iterations;
   gboolean settled;
 };
@@ -107,8 +112,6 @@ build_graph (PvLayout *layout, const PvAnalysis *analysis)
 
       if (edge->kind != PV_EDGE_CO_MENTION)
         pull *= TYPED_PULL;
-      if (layout->grid == IGRAPH_LAYOUT_GRID)
-        pull *= GRID_PULL;
       VECTOR (ends)[2 * i] = edge->source;
       VECTOR (ends)[2 * i + 1] = edge->target;
       igraph_vector_set (&layout->weights, i, pull);
@@ -119,6 +122,26 @@ build_graph (PvLayout *layout, const PvAnalysis *analysis)
   if (!ok)
     igraph_vector_destroy (&layout->weights);
   return ok;
+}
+
+/* The same edges and pulls as the igraph graph, for pv-force.c. */
+static PvForce *
+large_graph_new (PvLayout *layout, const PvAnalysis *analysis)
+{
+  guint n_edges = analysis->edges->len;
+  g_autofree guint *source = g_new (guint, MAX (n_edges, 1));
+  g_autofree guint *target = g_new (guint, MAX (n_edges, 1));
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      const PvEdge *edge = g_ptr_array_index (analysis->edges, i);
+
+      source[i] = edge->source;
+      target[i] = edge->target;
+    }
+  layout->temperature = LARGE_START_TEMPERATURE;
+  layout->cooling = LARGE_COOLING;
+  return pv_force_new (layout->n_nodes, n_edges, source, target, VECTOR (layout->weights));
 }
 
 static gboolean
@@ -162,15 +185,15 @@ pv_layout_new (const PvAnalysis *analysis, guint seed)
   layout->seed = seed;
   layout->pinned = g_new0 (gboolean, MAX (layout->n_nodes, 1));
   layout->previous = g_new0 (double, 2 * MAX (layout->n_nodes, 1));
-  layout->grid = layout->n_nodes >= GRID_MIN_NODES ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID;
   layout->temperature =
       CLAMP (sqrt (layout->n_nodes) / 10.0, MIN_START_TEMPERATURE, MAX_START_TEMPERATURE);
+  layout->cooling = COOLING;
 
   if (!init_vectors (layout))
     g_error ("igraph: out of memory for a layout of %u nodes", layout->n_nodes);
 
   /* uniformly in a square of side sqrt(n) around the origin: about one
-   * unit per node, where the grid variant expects the nodes */
+   * unit per node (a large graph's first step replaces them) */
   rand = g_rand_new_with_seed (seed);
   side = sqrt (MAX (layout->n_nodes, 1));
   for (guint i = 0; i < layout->n_nodes; i++)
@@ -181,8 +204,45 @@ pv_layout_new (const PvAnalysis *analysis, guint seed)
     }
 
   layout->has_graph = build_graph (layout, analysis);
+  if (layout->has_graph && layout->n_nodes >= LARGE_MIN_NODES)
+    layout->force = large_graph_new (layout, analysis);
   layout->settled = layout->n_nodes <= 1 || !layout->has_graph;
   return layout;
+}
+
+static gboolean
+small_graph_step (PvLayout *layout, guint iterations)
+{
+  /* igraph jitters with its global generator (seeded from the clock unless
+   * told otherwise): seeding it from the layout's seed and age makes the
+   * same layout move the same way every time */
+  return pv_igraph_check (
+             igraph_rng_seed (igraph_rng_default (),
+                              (igraph_uint_t)layout->seed * 1000003u + layout->iterations),
+             "rng_seed") &&
+         pv_igraph_check (igraph_layout_fruchterman_reingold (
+                              &layout->graph, &layout->positions, TRUE, iterations,
+                              layout->temperature, IGRAPH_LAYOUT_NOGRID, &layout->weights,
+                              &layout->min_x, &layout->max_x, &layout->min_y, &layout->max_y),
+                          "layout_fruchterman_reingold");
+}
+
+static gboolean
+large_graph_step (PvLayout *layout, guint iterations)
+{
+  /* igraph keeps a matrix by columns: all x, then all y */
+  double *x = &MATRIX (layout->positions, 0, 0);
+  double *y = &MATRIX (layout->positions, 0, 1);
+  double temperature = layout->temperature;
+
+  if (!layout->unfolded)
+    {
+      pv_force_unfold (layout->force, layout->seed, layout->pinned, x, y);
+      layout->unfolded = TRUE;
+    }
+  for (guint k = 0; k < iterations; k++, temperature *= layout->cooling)
+    pv_force_iterate (layout->force, layout->pinned, temperature, x, y);
+  return TRUE;
 }
 
 static gboolean
@@ -216,18 +276,10 @@ pv_layout_step (PvLayout *layout, guint iterations)
       layout->previous[2 * i + 1] = MATRIX (layout->positions, i, 1);
     }
 
-  /* igraph jitters with its global generator (seeded from the clock unless
-   * told otherwise): seeding it from the layout's seed and age makes the
-   * same layout move the same way every time */
-  ok = pv_igraph_check (
-      igraph_rng_seed (igraph_rng_default (),
-                       (igraph_uint_t)layout->seed * 1000003u + layout->iterations),
-      "rng_seed");
-  ok = ok && pv_igraph_check (igraph_layout_fruchterman_reingold (
-                                  &layout->graph, &layout->positions, TRUE, iterations,
-                                  layout->temperature, layout->grid, &layout->weights,
-                                  &layout->min_x, &layout->max_x, &layout->min_y, &layout->max_y),
-                              "layout_fruchterman_reingold");
+  if (layout->force != NULL)
+    ok = large_graph_step (layout, iterations);
+  else
+    ok = small_graph_step (layout, iterations);
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
@@ -236,7 +288,7 @@ pv_layout_step (PvLayout *layout, guint iterations)
 
       if (!ok || !isfinite (x) || !isfinite (y))
         {
-          /* two nodes on the same spot give the grid variant a division
+          /* igraph failed, or two nodes on the same spot gave a division
            * by zero: step back, and nudge this one off the spot */
           x = x0 + (ok ? 1e-3 * ((i % 7) + 1) : 0);
           y = y0 + (ok ? 1e-3 * ((i % 5) + 1) : 0);
@@ -254,7 +306,7 @@ pv_layout_step (PvLayout *layout, guint iterations)
     }
 
   layout->iterations += iterations;
-  layout->temperature *= pow (COOLING, iterations);
+  layout->temperature *= pow (layout->cooling, iterations);
   layout->settled = moved / iterations < SETTLE_DISPLACEMENT ||
                     layout->temperature * G_SQRT2 < SETTLE_DISPLACEMENT;
   return !layout->settled;
@@ -371,6 +423,7 @@ pv_layout_free (PvLayout *layout)
 {
   if (layout == NULL)
     return;
+  pv_force_free (layout->force);
   if (layout->has_graph)
     {
       igraph_destroy (&layout->graph);

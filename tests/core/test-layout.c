@@ -375,10 +375,143 @@ test_layout_same_spot (void)
   assert_sane (layout, 20);
 }
 
+/* Clusters of 20 nodes in rings with chords, a few edges between
+ * clusters, and 10 nodes with no edge: large enough for the multilevel
+ * layout of pv-force.c. */
+static PvAnalysis *
+graph_large (guint n_nodes)
+{
+  PvAnalysis *analysis = graph_new (n_nodes);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  guint linked = n_nodes - 10;
+
+  for (guint i = 0; i < linked; i++)
+    {
+      guint cluster = i / 20 * 20, size = MIN (20, linked - cluster);
+
+      if (size < 2)
+        continue;
+      graph_link (analysis, i, cluster + (i - cluster + 1) % size, 1 + i % 3);
+      if (i % 4 == 0 && size > 5)
+        graph_link (analysis, i, cluster + (i - cluster + 5) % size, 1);
+    }
+  for (guint k = 0; k < linked / 10; k++)
+    {
+      guint a = g_rand_int_range (rand, 0, linked), b = g_rand_int_range (rand, 0, linked);
+
+      if (a / 20 != b / 20)
+        graph_link (analysis, a, b, 1);
+    }
+  return analysis;
+}
+
+static void
+test_layout_large_deterministic (void)
+{
+  g_autoptr (PvAnalysis) analysis = graph_large (800);
+  g_autoptr (PvLayout) a = pv_layout_new (analysis, 42);
+  g_autoptr (PvLayout) b = pv_layout_new (analysis, 42);
+  g_autoptr (PvLayout) c = pv_layout_new (analysis, 43);
+
+  /* nothing moves before the first step, then the same seed moves the
+   * same way */
+  pv_layout_step (a, PV_LAYOUT_SETTLE_STEP);
+  pv_layout_step (c, PV_LAYOUT_SETTLE_STEP);
+  pv_layout_step (b, PV_LAYOUT_SETTLE_STEP);
+  assert_same_positions (a, b, TRUE);
+  assert_same_positions (a, c, FALSE);
+  pv_layout_settle (a);
+  pv_layout_settle (b);
+  pv_layout_settle (c);
+  assert_same_positions (a, b, TRUE);
+  assert_same_positions (a, c, FALSE);
+}
+
+static void
+test_layout_large_settles (void)
+{
+  g_autoptr (PvAnalysis) analysis = graph_large (1000);
+  g_autoptr (PvLayout) layout = pv_layout_new (analysis, PV_LAYOUT_DEFAULT_SEED);
+  guint n = analysis->nodes->len, steps = 0, too_close = 0;
+  double median, x0, y0, x1, y1, cx = 0, cy = 0;
+
+  while (pv_layout_step (layout, PV_LAYOUT_SETTLE_STEP))
+    steps++;
+  g_test_message ("settled after %u steps of %u", steps, PV_LAYOUT_SETTLE_STEP);
+  g_assert_cmpuint (steps * PV_LAYOUT_SETTLE_STEP, <, PV_LAYOUT_SETTLE_MAX_ITERATIONS);
+  assert_sane (layout, 1000);
+
+  /* edges a unit or a few long, nodes spread over about a unit each */
+  median = median_edge_length (analysis, layout);
+  pv_layout_get_bounds (layout, &x0, &y0, &x1, &y1);
+  g_test_message ("median edge %.2f, bounds %.1f × %.1f", median, x1 - x0, y1 - y0);
+  g_assert_cmpfloat (median, >, 0.5);
+  g_assert_cmpfloat (median, <, 5);
+  g_assert_cmpfloat ((x1 - x0) * (y1 - y0), >, n);
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y;
+
+      pv_layout_get_position (layout, i, &x, &y);
+      cx += x / n, cy += y / n;
+      for (guint j = i + 1; j < n; j++)
+        {
+          double u, v;
+
+          pv_layout_get_position (layout, j, &u, &v);
+          too_close += hypot (u - x, v - y) < 0.05;
+        }
+    }
+  g_test_message ("%u pairs closer than 0.05", too_close);
+  g_assert_cmpuint (too_close, <, n / 100);
+
+  /* the nodes with no edge stay near the rest, within a few radii */
+  for (guint i = n - 10; i < n; i++)
+    {
+      double x, y;
+
+      pv_layout_get_position (layout, i, &x, &y);
+      g_assert_cmpfloat (hypot (x - cx, y - cy), <, 3 * MAX (x1 - x0, y1 - y0));
+    }
+  g_assert_cmpfloat (MAX (x1 - x0, y1 - y0), <, 8 * sqrt (n));
+}
+
+static void
+test_layout_large_pinned (void)
+{
+  g_autoptr (PvAnalysis) analysis = graph_large (700);
+  g_autoptr (PvLayout) layout = pv_layout_new (analysis, 9);
+  double x, y, nx, ny;
+
+  /* pinned before the first step, as a project's pins are */
+  pv_layout_set_pinned (layout, 0, TRUE);
+  pv_layout_set_position (layout, 0, 3.25, -1.5);
+  pv_layout_settle (layout);
+  pv_layout_get_position (layout, 0, &x, &y);
+  g_assert_cmpfloat (x, ==, 3.25);
+  g_assert_cmpfloat (y, ==, -1.5);
+  /* its ring neighbour came to it */
+  pv_layout_get_position (layout, 1, &nx, &ny);
+  g_assert_cmpfloat (hypot (nx - x, ny - y), <, 6);
+
+  /* pinned later, dragged: it stays, the others follow */
+  pv_layout_set_pinned (layout, 300, TRUE);
+  pv_layout_set_position (layout, 300, -40, 40);
+  g_assert_false (pv_layout_is_settled (layout));
+  pv_layout_settle (layout);
+  pv_layout_get_position (layout, 300, &x, &y);
+  g_assert_cmpfloat (x, ==, -40);
+  g_assert_cmpfloat (y, ==, 40);
+  pv_layout_get_position (layout, 0, &x, &y);
+  g_assert_cmpfloat (x, ==, 3.25);
+  assert_sane (layout, 1000);
+}
+
 static void
 test_layout_same_spot_large (void)
 {
-  /* the same in a graph large enough for the grid variant */
+  /* the same in a graph large enough for the multilevel layout, once it
+   * has unfolded and before */
   g_autoptr (PvAnalysis) analysis = graph_new (600);
   g_autoptr (PvLayout) layout = NULL;
 
@@ -386,10 +519,20 @@ test_layout_same_spot_large (void)
     graph_link (analysis, i, i + 1, 1);
   layout = pv_layout_new (analysis, 5);
   for (guint i = 0; i < 10; i++)
-    pv_layout_set_position (layout, i, 1, 1);
+    pv_layout_set_pinned (layout, i, TRUE), pv_layout_set_position (layout, i, 1, 1);
+  pv_layout_step (layout, PV_LAYOUT_FRAME_ITERATIONS);
+  for (guint i = 10; i < 30; i++)
+    pv_layout_set_position (layout, i, 2, 2);
   for (guint step = 0; step < 10; step++)
     pv_layout_step (layout, PV_LAYOUT_FRAME_ITERATIONS);
   assert_sane (layout, 200);
+  for (guint i = 10; i < 30; i++)
+    {
+      double x, y;
+
+      pv_layout_get_position (layout, i, &x, &y);
+      g_assert_false (x == 2 && y == 2);
+    }
 }
 
 int
@@ -406,6 +549,9 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/single", test_layout_single);
   g_test_add_func ("/layout/same-spot", test_layout_same_spot);
   g_test_add_func ("/layout/same-spot-large", test_layout_same_spot_large);
+  g_test_add_func ("/layout/large/deterministic", test_layout_large_deterministic);
+  g_test_add_func ("/layout/large/settles", test_layout_large_settles);
+  g_test_add_func ("/layout/large/pinned", test_layout_large_pinned);
 
   return g_test_run ();
 }
