@@ -86,7 +86,7 @@ test_edits_and_projects (void)
 {
   Events events = { 0 };
   PvWindow *window = new_window (application, &events);
-  g_autofree char *states[4] = { NULL };
+  g_auto (GStrv) states = g_new0 (char *, 4 + 1); /* four states, NULL-terminated */
   g_autofree char *project_path = g_build_filename (tmp_dir, "sample.peyvand", NULL);
   g_autofree char *corrupt_path = g_build_filename (tmp_dir, "corrupt.peyvand", NULL);
   g_autofree char *future_path = g_build_filename (tmp_dir, "future.peyvand", NULL);

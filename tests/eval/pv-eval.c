@@ -298,9 +298,9 @@ main (int argc, char **argv)
     }
   verbose = !quiet;
   if (corpus == NULL)
-    corpus = g_strdup (g_getenv ("PEYVAND_SHARED_DIR") != NULL
-                           ? g_build_filename (g_getenv ("PEYVAND_SHARED_DIR"), "corpus", NULL)
-                           : "../shared/corpus");
+    corpus = g_getenv ("PEYVAND_SHARED_DIR") != NULL
+                 ? g_build_filename (g_getenv ("PEYVAND_SHARED_DIR"), "corpus", NULL)
+                 : g_strdup ("../shared/corpus");
   gold_path = g_build_filename (corpus, "dev-gold.json", NULL);
   aux_path = g_build_filename (corpus, "dev-gold-aux.json", NULL);
   if (!g_file_test (gold_path, G_FILE_TEST_EXISTS))
