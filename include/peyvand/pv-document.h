@@ -11,9 +11,19 @@ G_BEGIN_DECLS
 
 #define PV_DOCUMENT_ERROR (pv_document_error_quark ())
 
+/* The largest article Peyvand reads, in bytes: 64 MiB.  A file is refused
+ * before it is read when stat() says it is larger, standard input and other
+ * streams once they pass it, with "SOURCE: too large (…); Peyvand reads
+ * articles of up to 64 MiB" (PV_DOCUMENT_ERROR_READ).  A news article is a
+ * few kilobytes; analyzing 60 MB of text already takes about half a minute
+ * and a gigabyte of memory, so a larger file is not an article, and reading
+ * it would not be bounded in time or memory. */
+#define PV_DOCUMENT_MAX_BYTES ((gsize)64 * 1024 * 1024)
+#define PV_DOCUMENT_MAX_DESCRIPTION "64 MiB"
+
 typedef enum
 {
-  PV_DOCUMENT_ERROR_READ,   /* missing, unreadable, a directory, not a regular file */
+  PV_DOCUMENT_ERROR_READ,   /* missing, unreadable, a directory, not a regular file, too large */
   PV_DOCUMENT_ERROR_DECODE, /* binary data or an encoding we cannot decode */
   PV_DOCUMENT_ERROR_FORMAT, /* HTML or JSON that holds no article */
   PV_DOCUMENT_ERROR_EMPTY,  /* no text at all */

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,9 +30,6 @@
 
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
-
-/* The same ceiling as files read from disk. */
-#define MAX_STDIN_BYTES (256u * 1024 * 1024)
 
 /* Image sizes: cairo's limit for an image surface, and a sane DPI range. */
 #define MAX_IMAGE_SIDE 32767.0
@@ -114,17 +112,21 @@ read_stdin (GError **error)
 
   while ((n = read (STDIN_FILENO, buffer, sizeof buffer)) != 0)
     {
+      if (n < 0 && errno == EINTR)
+        continue;
       if (n < 0)
         {
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "standard input: %s",
                        g_strerror (errno));
           return NULL;
         }
-      if (bytes->len + (gsize)n > MAX_STDIN_BYTES)
+      /* the ceiling of files read from disk (pv-document.h), enforced as
+       * the bytes come */
+      if (bytes->len + (gsize)n > PV_DOCUMENT_MAX_BYTES)
         {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                       "standard input: more than %u MiB, too large to analyze",
-                       MAX_STDIN_BYTES / (1024 * 1024));
+          g_set_error_literal (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_READ,
+                               "standard input: too large (Peyvand reads articles of up "
+                               "to " PV_DOCUMENT_MAX_DESCRIPTION ")");
           return NULL;
         }
       g_byte_array_append (bytes, buffer, n);
@@ -260,7 +262,8 @@ command_analyze (int argc, char **argv)
 /* export ------------------------------------------------------------------ */
 
 /* Reads a whole file for sniffing, or NULL (then pv_document_load_file
- * reports why it cannot be read). */
+ * reports why it cannot be read: a FIFO is never opened, a file over the
+ * size limit never read). */
 static GBytes *
 read_file_bytes (const char *path)
 {
@@ -268,7 +271,8 @@ read_file_bytes (const char *path)
   char *contents = NULL;
   gsize length = 0;
 
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || (guint64)st.st_size > MAX_STDIN_BYTES)
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+      (guint64)st.st_size > PV_DOCUMENT_MAX_BYTES)
     return NULL;
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return NULL;
@@ -334,12 +338,14 @@ load_analysis (const char *path, const char *date, GError **error)
       return pv_analysis_from_json (path, data, length, error);
     }
 
-  if (from_stdin)
+  if (bytes != NULL)
     {
       gsize length = 0;
       const guint8 *data = g_bytes_get_data (bytes, &length);
 
-      document = pv_document_load_bytes ("-", data, length, NULL, error);
+      /* the bytes already read, not the file a second time */
+      document = pv_document_load_bytes (from_stdin ? "-" : path, data, length,
+                                         from_stdin ? NULL : path, error);
     }
   else
     {

@@ -26,9 +26,8 @@
 
 #include "pv-document.h"
 
-/* The largest article Peyvand reads. */
-#define MAX_FILE_BYTES ((goffset)256 * 1024 * 1024)
-#define MAX_FILE_DESCRIPTION "256 MiB"
+/* The largest article Peyvand reads (pv-document.h). */
+#define MAX_FILE_BYTES ((goffset)PV_DOCUMENT_MAX_BYTES)
 
 /* How deep the HTML tree walks go; deeper subtrees are ignored. */
 #define MAX_HTML_DEPTH 10000
@@ -89,6 +88,38 @@ set_empty_error (GError **error, const char *source)
   set_error (error, PV_DOCUMENT_ERROR_EMPTY, source, "contains no text");
 }
 
+/* `size` bytes in MiB or GiB with one decimal, rounded up (so that a file
+ * over a limit never shows as the limit), in any locale. */
+static char *
+format_file_size (guint64 size)
+{
+  const guint64 mib = 1024 * 1024;
+  guint64 unit = size >= 1024 * mib ? 1024 * mib : mib;
+  guint64 tenths = (size * 10 + unit - 1) / unit;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%u %s", tenths / 10, (guint)(tenths % 10),
+                          unit == mib ? "MiB" : "GiB");
+}
+
+/* `size` is what stat() says, or 0 when the size is not known (a stream
+ * that went past the limit). */
+static void
+set_too_large_error (GError **error, const char *source, guint64 size)
+{
+  g_autofree char *size_text = NULL;
+
+  if (size == 0)
+    {
+      set_error (error, PV_DOCUMENT_ERROR_READ, source,
+                 "too large (Peyvand reads articles of up to " PV_DOCUMENT_MAX_DESCRIPTION ")");
+      return;
+    }
+  size_text = format_file_size (size);
+  set_error (error, PV_DOCUMENT_ERROR_READ, source,
+             "too large (%s; Peyvand reads articles of up to " PV_DOCUMENT_MAX_DESCRIPTION ")",
+             size_text);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Reading                                                                 */
 
@@ -122,11 +153,7 @@ check_file_type (const char *path, mode_t mode, goffset size, GError **error)
     }
   if (size > MAX_FILE_BYTES)
     {
-      g_autofree char *size_text = g_format_size ((guint64)size);
-
-      set_error (error, PV_DOCUMENT_ERROR_READ, path,
-                 "is too large (%s); Peyvand reads articles of at most " MAX_FILE_DESCRIPTION,
-                 size_text);
+      set_too_large_error (error, path, (guint64)size);
       return FALSE;
     }
   return TRUE;
@@ -158,8 +185,7 @@ read_all (int fd, const char *source, GByteArray *buffer, GError **error)
         return TRUE;
       if (buffer->len > MAX_FILE_BYTES)
         {
-          set_error (error, PV_DOCUMENT_ERROR_READ, source,
-                     "is too large; Peyvand reads articles of at most " MAX_FILE_DESCRIPTION);
+          set_too_large_error (error, source, 0);
           return FALSE;
         }
     }
@@ -651,6 +677,52 @@ convert_from_windows_1256 (const guint8 *data, gsize length, gsize *out_bytes)
   return NULL;
 }
 
+/* Whether `data`, which is not valid UTF-8, is still mostly UTF-8: it holds
+ * more well-formed multi-byte UTF-8 characters than bytes that are not
+ * UTF-8 (a UTF-8 file with some Windows-1256 or Latin-1 bytes in it, or a
+ * damaged one). */
+static gboolean
+mostly_utf8 (const guint8 *data, gsize length)
+{
+  gsize valid = 0;
+  gsize invalid = 0;
+
+  for (gsize i = 0; i < length;)
+    {
+      gunichar c;
+
+      if (data[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      c = g_utf8_get_char_validated ((const char *)data + i, (gssize)(length - i));
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          invalid++;
+          i++;
+        }
+      else
+        {
+          valid++;
+          i += (gsize)g_unichar_to_utf8 (c, NULL);
+        }
+    }
+  return valid > invalid;
+}
+
+/* The line (from 1) of the byte at `offset`. */
+static gsize
+line_of (const guint8 *data, gsize offset)
+{
+  gsize line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
 /* Decodes `data` to UTF-8 without a BOM.  `html` says whether the bytes are
  * probably an HTML page (whose <meta charset> then counts). */
 static char *
@@ -752,6 +824,13 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
                            "declares the character set \"%s\", which Peyvand cannot read "
                            "(it reads UTF-8, UTF-16 with a byte order mark and Windows-1256)",
                            charset);
+              else if (mostly_utf8 (data, length))
+                set_error (
+                    error, PV_DOCUMENT_ERROR_DECODE, source,
+                    "is not valid UTF-8: most of it is, but the byte at offset %" G_GSIZE_FORMAT
+                    " (line %" G_GSIZE_FORMAT
+                    ") is not; it mixes encodings or is damaged (save it as UTF-8)",
+                    bad_offset, line_of (data, bad_offset));
               else
                 set_error (error, PV_DOCUMENT_ERROR_DECODE, source,
                            "is not valid UTF-8 (bad byte at offset %" G_GSIZE_FORMAT
@@ -1273,6 +1352,34 @@ parse_json (const char *text, gsize bytes, gsize *error_offset)
   return json;
 }
 
+/* How deep arrays and objects are nested at `offset` (strings skipped). */
+static guint
+json_depth_at (const char *text, gsize offset)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < offset && text[i] != '\0'; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < offset)
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        depth++;
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return depth;
+}
+
 static gboolean
 load_json (const char *source, cJSON *json, char **out_text, char **out_title, char **out_date,
            GError **error)
@@ -1361,6 +1468,12 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
       set_empty_error (error, source);
       return NULL;
     }
+  /* bytes from a stream or another program: the same limit as files */
+  if (length > PV_DOCUMENT_MAX_BYTES)
+    {
+      set_too_large_error (error, source, length);
+      return NULL;
+    }
 
   extension = extension_of (name_hint);
   html = extension != NULL && (g_str_equal (extension, "html") || g_str_equal (extension, "htm") ||
@@ -1393,7 +1506,12 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
 
       if (json == NULL && json_extension)
         {
-          if (strcmp (encoding, ENCODING_UTF8) == 0)
+          /* cJSON stops at CJSON_NESTING_LIMIT levels rather than recurse
+           * deeper: say so, not just where */
+          if (json_depth_at (text, error_offset) >= CJSON_NESTING_LIMIT)
+            set_error (error, PV_DOCUMENT_ERROR_FORMAT, source,
+                       "not valid JSON: nested more than %d levels deep", CJSON_NESTING_LIMIT);
+          else if (strcmp (encoding, ENCODING_UTF8) == 0)
             set_error (error, PV_DOCUMENT_ERROR_FORMAT, source,
                        "not valid JSON (error near byte %" G_GSIZE_FORMAT ")",
                        error_offset + (length - bytes));

@@ -9,6 +9,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -292,6 +294,64 @@ test_latin1_unknown (void)
   g_assert_nonnull (strstr (error->message, "encoding is unknown"));
 }
 
+/* UTF-8 Persian text with bytes that are not UTF-8 in it: a stray byte, a
+ * word in Windows-1256, a word in Latin-1, a character cut short at the end.
+ * Refused, naming the file and where the first bad byte is. */
+static void
+test_utf8_invalid (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *insert;
+    gsize insert_length;
+  } cases[] = {
+    { "stray.txt", "\xFF", 1 },
+    { "windows-1256.txt", "\xD3\xE1\xC7\xE3", 4 }, /* «سلام» in Windows-1256 */
+    { "latin-1.txt", "caf\xE9", 4 },
+    { "cut.txt", "\xD8", 1 }, /* the first byte of a two-byte character, at the end */
+  };
+  const char *line = "رئیس جمهور روسیه با رئیس جمهور ایران گفت و گو کرد.\n";
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PvDocument) document = NULL;
+      g_autoptr (GString) bytes = g_string_new (NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *expected = NULL;
+      gsize offset;
+
+      for (guint n = 0; n < 3; n++)
+        g_string_append (bytes, line);
+      if (i < 3)
+        {
+          offset = bytes->len;
+          g_string_append_len (bytes, cases[i].insert, (gssize)cases[i].insert_length);
+          g_string_append (bytes, line);
+        }
+      else
+        {
+          offset = bytes->len;
+          g_string_append_len (bytes, cases[i].insert, (gssize)cases[i].insert_length);
+        }
+      if (i == 2)
+        offset += 3; /* "caf" is ASCII */
+      g_assert_false (g_utf8_validate_len (bytes->str, bytes->len, NULL));
+
+      path = write_file (cases[i].name, bytes->str, bytes->len);
+      document = pv_document_load_file (path, &error);
+      g_assert_null (document);
+      g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_DECODE);
+      expected = g_strdup_printf ("%s: is not valid UTF-8: most of it is, but the byte at offset "
+                                  "%" G_GSIZE_FORMAT " (line 4) is not; it mixes encodings or is "
+                                  "damaged (save it as UTF-8)",
+                                  path, offset);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_unlink (path);
+    }
+}
+
 static void
 test_binary (void)
 {
@@ -404,47 +464,130 @@ test_fifo (void)
 }
 
 static void
-test_unreadable (void)
+assert_unreadable (const char *path)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PvDocument) document = NULL;
-  g_autofree char *path = NULL;
 
-  if (geteuid () == 0)
-    {
-      g_test_skip ("root can read any file");
-      return;
-    }
-
-  path = write_file ("secret.txt", "متن", strlen ("متن"));
-  g_assert_cmpint (g_chmod (path, 0), ==, 0);
   document = pv_document_load_file (path, &error);
   g_assert_null (document);
   g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_READ);
   assert_error_names (error, path);
   g_assert_true (g_str_has_suffix (error->message, g_strerror (EACCES)));
+}
+
+/* A file without read permission.  Root reads any file, so as root the
+ * check runs in a child process that has become the user nobody. */
+static void
+test_unreadable (void)
+{
+  g_autofree char *path = NULL;
+  struct passwd *nobody;
+
+  if (g_test_subprocess ())
+    {
+      nobody = getpwnam ("nobody");
+      g_assert_nonnull (nobody);
+      g_assert_cmpint (setgroups (0, NULL), ==, 0);
+      g_assert_cmpint (setresgid (nobody->pw_gid, nobody->pw_gid, nobody->pw_gid), ==, 0);
+      g_assert_cmpint (setresuid (nobody->pw_uid, nobody->pw_uid, nobody->pw_uid), ==, 0);
+      g_assert_cmpint (geteuid (), !=, 0);
+      assert_unreadable (g_getenv ("PEYVAND_TEST_SECRET"));
+      return;
+    }
+
+  path = write_file ("secret.txt", "متن", strlen ("متن"));
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+  if (geteuid () != 0)
+    assert_unreadable (path);
+  else if (getpwnam ("nobody") == NULL)
+    g_test_skip ("skipped: running as root, and there is no user nobody to read as");
+  else
+    {
+      /* nobody may pass through the folder, not read the file */
+      g_assert_cmpint (g_chmod (test_dir, 0711), ==, 0);
+      g_setenv ("PEYVAND_TEST_SECRET", path, TRUE);
+      g_test_trap_subprocess (NULL, 10 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_chmod (test_dir, 0700);
+      g_test_trap_assert_passed ();
+    }
   g_unlink (path);
+}
+
+/* A sparse file of `size` bytes: no disk space, no time. */
+static char *
+write_sparse_file (const char *name, goffset size)
+{
+  g_autofree char *path = write_file (name, "", 0);
+  int fd;
+
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t)size), ==, 0);
+  g_close (fd, NULL);
+  return g_steal_pointer (&path);
 }
 
 static void
 test_too_large (void)
 {
+  static const struct
+  {
+    goffset size;
+    const char *message;
+  } cases[] = {
+    { (goffset)PV_DOCUMENT_MAX_BYTES + 1,
+      ": too large (64.1 MiB; Peyvand reads articles of up to 64 MiB)" },
+    { (goffset)200 * 1024 * 1024,
+      ": too large (200.0 MiB; Peyvand reads articles of up to 64 MiB)" },
+  };
+
+  g_assert_cmpuint (PV_DOCUMENT_MAX_BYTES, ==, 64 * 1024 * 1024);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PvDocument) document = NULL;
+      g_autofree char *path = write_sparse_file ("huge.txt", cases[i].size);
+      g_autofree char *expected = g_strconcat (path, cases[i].message, NULL);
+      gint64 start = g_get_monotonic_time ();
+
+      /* refused before it is read: at once */
+      document = pv_document_load_file (path, &error);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+      g_assert_null (document);
+      g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_READ);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_unlink (path);
+    }
+}
+
+/* The limit holds for bytes from elsewhere too (standard input, a file
+ * that is not local); a file or bytes of exactly the limit are read (and
+ * found to be binary: zeros, which is quick to tell). */
+static void
+test_too_large_bytes (void)
+{
   g_autoptr (GError) error = NULL;
   g_autoptr (PvDocument) document = NULL;
-  g_autofree char *path = write_file ("huge.txt", "", 0);
-  int fd;
+  g_autofree guint8 *data = g_malloc0 (PV_DOCUMENT_MAX_BYTES + 1);
+  g_autofree char *path = write_sparse_file ("limit.txt", (goffset)PV_DOCUMENT_MAX_BYTES);
 
-  /* A sparse file one byte over the limit. */
-  fd = g_open (path, O_WRONLY, 0);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (ftruncate (fd, (off_t)256 * 1024 * 1024 + 1), ==, 0);
-  g_close (fd, NULL);
+  document = pv_document_load_bytes ("-", data, PV_DOCUMENT_MAX_BYTES + 1, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_READ);
+  g_assert_cmpstr (error->message, ==,
+                   "standard input: too large (64.1 MiB; Peyvand reads articles of up to 64 MiB)");
+  g_clear_error (&error);
+
+  document = pv_document_load_bytes ("-", data, PV_DOCUMENT_MAX_BYTES, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_DECODE);
+  g_assert_cmpstr (error->message, ==, "standard input: looks like binary data, not text");
+  g_clear_error (&error);
 
   document = pv_document_load_file (path, &error);
   g_assert_null (document);
-  g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_READ);
-  assert_error_names (error, path);
-  g_assert_nonnull (strstr (error->message, "256 MiB"));
+  g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_DECODE);
   g_unlink (path);
 }
 
@@ -708,6 +851,16 @@ test_html_no_text (void)
   g_assert_null (document);
   g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_FORMAT);
   g_assert_cmpstr (error->message, ==, "nothing.html: HTML page holds no article text");
+  g_clear_error (&error);
+
+  /* a page that is only scripts */
+  document = load_string ("script.html",
+                          "<!DOCTYPE html><html><head><script>var a = 'ایران';</script></head>"
+                          "<body><script>document.write('روسیه')</script></body></html>",
+                          "script.html", &error);
+  g_assert_null (document);
+  g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "script.html: HTML page holds no article text");
 }
 
 static PvDocument *
@@ -742,7 +895,7 @@ test_html_deep (void)
 
   /* 100000 levels: what lies deeper than the walk goes is left out, the rest
    * is read, and nothing overflows. */
-  absurd = load_nested_html (50000, &error);
+  absurd = load_nested_html (100000, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (absurd->text, ==, "آغاز\nپایان");
 }
@@ -853,20 +1006,28 @@ test_json_brace_text (void)
 static void
 test_json_deep (void)
 {
-  g_autoptr (GString) json = g_string_new (NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PvDocument) document = NULL;
+  static const char *const prefixes[] = { "", "{\"title\": \"ژرف\", \"text\": " };
 
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (json, '[');
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (json, ']');
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autoptr (GString) json = g_string_new (prefixes[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PvDocument) document = NULL;
 
-  document = pv_document_load_bytes ("deep.json", (const guint8 *)json->str, json->len, "deep.json",
-                                     &error);
-  g_assert_null (document);
-  g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_FORMAT);
-  assert_error_names (error, "deep.json");
+      for (guint n = 0; n < 100000; n++)
+        g_string_append_c (json, '[');
+      for (guint n = 0; n < 100000; n++)
+        g_string_append_c (json, ']');
+      if (i > 0)
+        g_string_append_c (json, '}');
+
+      document = pv_document_load_bytes ("deep.json", (const guint8 *)json->str, json->len,
+                                         "deep.json", &error);
+      g_assert_null (document);
+      g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_FORMAT);
+      g_assert_cmpstr (error->message, ==,
+                       "deep.json: not valid JSON: nested more than 1000 levels deep");
+    }
 }
 
 static void
@@ -1006,6 +1167,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/utf32-refused", test_utf32_refused);
   g_test_add_func ("/document/windows-1256", test_windows_1256);
   g_test_add_func ("/document/unknown-encoding", test_latin1_unknown);
+  g_test_add_func ("/document/utf8/invalid", test_utf8_invalid);
   g_test_add_func ("/document/binary/nul", test_binary);
   g_test_add_func ("/document/binary/controls", test_binary_controls);
   g_test_add_func ("/document/binary/utf16", test_binary_utf16);
@@ -1014,6 +1176,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/read/fifo", test_fifo);
   g_test_add_func ("/document/read/unreadable", test_unreadable);
   g_test_add_func ("/document/read/too-large", test_too_large);
+  g_test_add_func ("/document/read/too-large-bytes", test_too_large_bytes);
   g_test_add_func ("/document/empty/file", test_empty);
   g_test_add_func ("/document/empty/whitespace", test_whitespace_only);
   g_test_add_func ("/document/html/article", test_html_article);
