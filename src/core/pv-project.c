@@ -31,6 +31,12 @@
 #define SCHEMA_PREFIX "peyvand/project/"
 #define SCHEMA_VERSION 1
 
+/* The largest project file read: a project holds its article's text, at most
+ * PV_DOCUMENT_MAX_BYTES, which JSON's escapes may double, and the edits. */
+#define MAX_PROJECT_BYTES ((goffset)PV_DOCUMENT_MAX_BYTES * 2 + 16 * 1024 * 1024)
+#define MAX_PROJECT_DESCRIPTION "144 MiB"
+#define MAX_ARTICLE_BYTES ((goffset)PV_DOCUMENT_MAX_BYTES)
+
 /* clang-format off */
 G_DEFINE_QUARK (pv-project-error-quark, pv_project_error)
 /* clang-format on */
@@ -1103,9 +1109,26 @@ project_new_empty (void)
   return project;
 }
 
-/* The bytes of a regular file (never a FIFO or a device). */
+/* `size` bytes in MiB or GiB with one decimal, rounded up (so that a file
+ * over a limit never shows as the limit), in any locale. */
+static char *
+format_file_size (guint64 size)
+{
+  const guint64 mib = 1024 * 1024;
+  guint64 unit = size >= 1024 * mib ? 1024 * mib : mib;
+  guint64 tenths = (size * 10 + unit - 1) / unit;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%u %s", tenths / 10, (guint)(tenths % 10),
+                          unit == mib ? "MiB" : "GiB");
+}
+
+/* The bytes of a regular file (never a FIFO or a device) of at most
+ * `max_bytes` (MAX_PROJECT_BYTES or MAX_ARTICLE_BYTES).  A larger one is
+ * never read: PV_PROJECT_ERROR_READ, where the other failures are
+ * G_FILE_ERROR. */
 static gboolean
-read_regular_file (const char *path, char **contents, gsize *length, GError **error)
+read_regular_file (const char *path, goffset max_bytes, char **contents, gsize *length,
+                   GError **error)
 {
   GStatBuf info;
 
@@ -1120,6 +1143,16 @@ read_regular_file (const char *path, char **contents, gsize *length, GError **er
   if (!S_ISREG (info.st_mode))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: not a regular file", path);
+      return FALSE;
+    }
+  if ((goffset)info.st_size > max_bytes)
+    {
+      g_autofree char *size = format_file_size ((guint64)info.st_size);
+
+      g_set_error (error, PV_PROJECT_ERROR, PV_PROJECT_ERROR_READ,
+                   "%s: too large (%s; Peyvand reads %s)", path, size,
+                   max_bytes == MAX_ARTICLE_BYTES ? "articles of up to " PV_DOCUMENT_MAX_DESCRIPTION
+                                                  : "projects of up to " MAX_PROJECT_DESCRIPTION);
       return FALSE;
     }
   return g_file_get_contents (path, contents, length, error);
@@ -1145,7 +1178,7 @@ pv_project_new (const PvDocument *document, const char *date)
       gsize length = 0;
 
       project->article_path = g_canonicalize_filename (document->source, NULL);
-      if (read_regular_file (project->article_path, &contents, &length, NULL))
+      if (read_regular_file (project->article_path, MAX_ARTICLE_BYTES, &contents, &length, NULL))
         project->article_sha256 = sha256_of (contents, length);
     }
   project->article_title = g_strdup (document->title);
@@ -1261,7 +1294,8 @@ pv_project_check_article (const PvProject *project, GError **error)
                            "The article was not read from a file");
       return PV_ARTICLE_UNAVAILABLE;
     }
-  if (!read_regular_file (project->article_path, &contents, &length, &local_error))
+  if (!read_regular_file (project->article_path, MAX_ARTICLE_BYTES, &contents, &length,
+                          &local_error))
     {
       g_set_error_literal (error, PV_PROJECT_ERROR, PV_PROJECT_ERROR_ARTICLE, local_error->message);
       return PV_ARTICLE_UNAVAILABLE;
@@ -1287,7 +1321,8 @@ pv_project_reload_article (PvProject *project, GError **error)
                            "The article was not read from a file");
       return FALSE;
     }
-  if (!read_regular_file (project->article_path, &contents, &length, &local_error))
+  if (!read_regular_file (project->article_path, MAX_ARTICLE_BYTES, &contents, &length,
+                          &local_error))
     {
       g_set_error_literal (error, PV_PROJECT_ERROR, PV_PROJECT_ERROR_ARTICLE, local_error->message);
       return FALSE;
@@ -1842,7 +1877,7 @@ pv_project_load (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_regular_file (path, &contents, &length, &local_error))
+  if (!read_regular_file (path, MAX_PROJECT_BYTES, &contents, &length, &local_error))
     {
       g_set_error_literal (error, PV_PROJECT_ERROR, PV_PROJECT_ERROR_READ, local_error->message);
       return NULL;
@@ -2014,8 +2049,19 @@ check_replaceable (const char *path, GError **error)
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  if (!read_regular_file (path, &contents, &length, NULL) || length == 0)
-    return TRUE; /* a failure to write will say why */
+  if (!read_regular_file (path, MAX_PROJECT_BYTES, &contents, &length, &local_error) || length == 0)
+    {
+      /* a file too large to be a project is not one: it stays */
+      if (g_error_matches (local_error, PV_PROJECT_ERROR, PV_PROJECT_ERROR_READ))
+        {
+          g_set_error (error, PV_PROJECT_ERROR, PV_PROJECT_ERROR_PROTECTED,
+                       "%s is not a Peyvand project this version can read, so it is not "
+                       "replaced (save under another name): %s",
+                       path, local_error->message);
+          return FALSE;
+        }
+      return TRUE; /* a failure to write will say why */
+    }
 
   existing = pv_project_from_json (path, contents, length, &local_error);
   if (existing != NULL)

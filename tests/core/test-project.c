@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -745,6 +746,76 @@ test_load_refused (void)
   }
 }
 
+/* Project files that are not files to read: one of 200 MiB (sparse), a
+ * FIFO and a folder.  Each is refused at once, naming it, none is read or
+ * opened (the FIFO would block), and a save there leaves it as it is. */
+static void
+test_load_not_a_project_file (void)
+{
+  g_auto (TempDir) dir = { 0 };
+  g_autoptr (PvProject) project = NULL;
+  g_autoptr (PvAnalysis) base = sample_analysis (&project);
+  g_autofree char *huge = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *folder = NULL;
+  int fd;
+
+  temp_dir_init (&dir);
+  huge = g_build_filename (dir.path, "huge.peyvand", NULL);
+  fifo = g_build_filename (dir.path, "pipe.peyvand", NULL);
+  folder = g_build_filename (dir.path, "folder.peyvand", NULL);
+
+  fd = g_open (huge, O_WRONLY | O_CREAT, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t)200 * 1024 * 1024), ==, 0);
+  g_close (fd, NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  {
+    const char *paths[] = { huge, fifo, folder };
+    const char *reasons[] = {
+      "too large (200.0 MiB; Peyvand reads projects of up to 144 MiB)",
+      "not a regular file",
+      "not a regular file",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autoptr (GError) error = NULL;
+        g_autofree char *expected = g_strdup_printf ("%s: %s", paths[i], reasons[i]);
+        gint64 start = g_get_monotonic_time ();
+
+        g_assert_null (pv_project_load (paths[i], &error));
+        g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+        g_assert_error (error, PV_PROJECT_ERROR, PV_PROJECT_ERROR_READ);
+        g_assert_cmpstr (error->message, ==, expected);
+      }
+  }
+
+  /* the large file is not a project: a save does not replace it */
+  {
+    g_autoptr (GError) error = NULL;
+    GStatBuf info;
+
+    g_assert_false (pv_project_save (project, huge, &error));
+    g_assert_error (error, PV_PROJECT_ERROR, PV_PROJECT_ERROR_PROTECTED);
+    g_assert_nonnull (strstr (error->message, huge));
+    g_assert_cmpint (g_stat (huge, &info), ==, 0);
+    g_assert_cmpint (info.st_size, ==, (goffset)200 * 1024 * 1024);
+  }
+
+  /* nothing else was left in the folder */
+  {
+    g_autoptr (GDir) listing = g_dir_open (dir.path, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (listing) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 3);
+  }
+}
+
 /* ---------------------------------------------------------------------- */
 /* The article                                                             */
 
@@ -1104,6 +1175,7 @@ main (int argc, char **argv)
   g_test_add_func ("/project/history", test_history);
   g_test_add_func ("/project/save-load", test_save_load);
   g_test_add_func ("/project/load-refused", test_load_refused);
+  g_test_add_func ("/project/load-not-a-file", test_load_not_a_project_file);
   g_test_add_func ("/project/article-changed", test_article_changed);
   g_test_add_func ("/project/save/mode-and-links", test_save_keeps_mode);
   g_test_add_func ("/project/save/kill", test_kill_mid_save);
