@@ -76,6 +76,16 @@ int pv_knowledge_find_entity (PvKnowledge *knowledge, const char *id);
 const PvKbRoleDef *pv_knowledge_role (PvKnowledge *knowledge, guint index);
 int pv_knowledge_find_role (PvKnowledge *knowledge, const char *id);
 
+/* Calls `func` once for every name of a knowledge-base entity in the trie
+ * (kinds PV_ALIAS_NAME, SHORT, DEMONYM and METONYM; not roles, titles or
+ * locatives): `alias` is its normalized form, the words joined by single
+ * spaces, as the recognizer matches it.  Tools only (the benchmark's grep
+ * patterns); the order is the trie's. */
+typedef void (*PvKnowledgeAliasFunc) (const char *alias, const PvAliasPayload *payload,
+                                      gpointer user_data);
+void pv_knowledge_foreach_alias (PvKnowledge *knowledge, PvKnowledgeAliasFunc func,
+                                 gpointer user_data);
+
 /* Frees a PvKbEntity (entities made outside the knowledge base, too). */
 void pv_kb_entity_free (gpointer entity);
 

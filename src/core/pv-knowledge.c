@@ -412,6 +412,65 @@ pv_knowledge_find_role (PvKnowledge *knowledge, const char *id)
   return GPOINTER_TO_INT (g_hash_table_lookup (knowledge->role_index, id)) - 1;
 }
 
+void
+pv_knowledge_foreach_alias (PvKnowledge *knowledge, PvKnowledgeAliasFunc func, gpointer user_data)
+{
+  guint n_nodes = knowledge->trie_payloads->len;
+  g_autofree const char **words = g_new0 (const char *, knowledge->n_tokens + 1);
+  g_autofree guint *parent = g_new (guint, n_nodes);
+  g_autofree guint *token = g_new0 (guint, n_nodes);
+  g_autoptr (GString) alias = g_string_new (NULL);
+  g_autoptr (GPtrArray) path = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (knowledge != NULL);
+  g_return_if_fail (func != NULL);
+
+  g_hash_table_iter_init (&iter, knowledge->vocabulary);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    words[GPOINTER_TO_UINT (value)] = key;
+
+  /* every node but the root is the child of one (node, token) edge */
+  for (guint i = 0; i < n_nodes; i++)
+    parent[i] = PV_TRIE_NONE;
+  for (gsize i = 0; i < knowledge->edges.capacity; i++)
+    if (knowledge->edges.keys[i] != 0)
+      {
+        guint child = knowledge->edges.values[i];
+
+        parent[child] = (guint)(knowledge->edges.keys[i] >> 32);
+        token[child] = (guint)(knowledge->edges.keys[i] & G_MAXUINT32);
+      }
+
+  for (guint node = 1; node < n_nodes; node++)
+    {
+      GArray *payloads = g_ptr_array_index (knowledge->trie_payloads, node);
+
+      if (payloads == NULL)
+        continue;
+      g_ptr_array_set_size (path, 0);
+      for (guint up = node; up != PV_TRIE_ROOT && up != PV_TRIE_NONE; up = parent[up])
+        g_ptr_array_add (path, (gpointer)words[token[up]]);
+      g_string_truncate (alias, 0);
+      for (guint i = path->len; i > 0; i--)
+        {
+          if (alias->len > 0)
+            g_string_append_c (alias, ' ');
+          g_string_append (alias, g_ptr_array_index (path, i - 1));
+        }
+
+      for (guint i = 0; i < payloads->len; i++)
+        {
+          const PvAliasPayload *payload = &g_array_index (payloads, PvAliasPayload, i);
+
+          if (payload->kind == PV_ALIAS_NAME || payload->kind == PV_ALIAS_SHORT ||
+              payload->kind == PV_ALIAS_DEMONYM || payload->kind == PV_ALIAS_METONYM)
+            func (alias->str, payload, user_data);
+        }
+    }
+}
+
 gboolean
 pv_kb_role_held_on (const PvKbRole *role, const char *date)
 {
