@@ -101,15 +101,30 @@ needs_decomposition (gunichar ch)
          (ch >= 0x00C0 && ch < 0x0600) || (ch >= 0xFF01 && ch <= 0xFF5E);
 }
 
-static void
-append (GArray *chars, GArray *map, gunichar ch, gsize origin)
+/* The normalized text as it is made: chars and to_original side by side. */
+typedef struct
 {
-  g_array_append_val (chars, ch);
-  g_array_append_val (map, origin);
+  gunichar *chars;
+  gsize *map;
+  gsize length;
+  gsize capacity;
+} Output;
+
+static void
+append (Output *out, gunichar ch, gsize origin)
+{
+  if (out->length == out->capacity)
+    {
+      out->capacity = out->capacity * 2 + 16;
+      out->chars = g_renew (gunichar, out->chars, out->capacity);
+      out->map = g_renew (gsize, out->map, out->capacity);
+    }
+  out->chars[out->length] = ch;
+  out->map[out->length++] = origin;
 }
 
 static void
-normalize_char (GArray *chars, GArray *map, gunichar ch, gsize origin)
+normalize_char (Output *out, gunichar ch, gsize origin)
 {
   if (needs_decomposition (ch))
     {
@@ -119,7 +134,7 @@ normalize_char (GArray *chars, GArray *map, gunichar ch, gsize origin)
       if (n > 1 || (n == 1 && parts[0] != ch))
         {
           for (gsize i = 0; i < n; i++)
-            normalize_char (chars, map, parts[i], origin);
+            normalize_char (out, parts[i], origin);
           return;
         }
     }
@@ -132,26 +147,92 @@ normalize_char (GArray *chars, GArray *map, gunichar ch, gsize origin)
   else
     ch = map_letter (ch);
 
-  append (chars, map, ch, origin);
+  append (out, ch, origin);
+}
+
+/* What normalize_char makes of each code point below FAST_LIMIT (ASCII,
+ * Latin, Arabic) and of general punctuation from PUNCTUATION (ZWNJ, bidi
+ * marks, dashes, quotes): nearly every character of a Persian article.
+ * Worked out once by normalize_char itself: the one character it becomes,
+ * or DROPPED, or SLOW when it becomes several (decompositions:
+ * normalize_char again). */
+#define FAST_LIMIT 0x0700
+#define PUNCTUATION 0x2000
+#define PUNCTUATION_END 0x2070
+#define DROPPED G_MAXUINT32
+#define SLOW (G_MAXUINT32 - 1)
+
+static const gunichar *
+fast_table (void)
+{
+  static gunichar table[FAST_LIMIT + PUNCTUATION_END - PUNCTUATION];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+        {
+          gunichar ch = i < FAST_LIMIT ? i : PUNCTUATION + (i - FAST_LIMIT);
+          gunichar chars[G_UNICHAR_MAX_DECOMPOSITION_LENGTH * 2];
+          gsize map[G_N_ELEMENTS (chars)];
+          Output out = { chars, map, 0, G_N_ELEMENTS (chars) };
+
+          normalize_char (&out, ch, 0);
+          table[i] = out.length == 0 ? DROPPED : out.length == 1 ? out.chars[0] : SLOW;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return table;
+}
+
+static inline gunichar
+fast_lookup (const gunichar *table, gunichar ch)
+{
+  if (ch < FAST_LIMIT)
+    return table[ch];
+  if (ch >= PUNCTUATION && ch < PUNCTUATION_END)
+    return table[FAST_LIMIT + ch - PUNCTUATION];
+  return SLOW;
 }
 
 PvNormalized *
 pv_normalize (const gunichar *text, gsize length)
 {
-  g_autoptr (GArray) chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), length + 1);
-  g_autoptr (GArray) map = g_array_sized_new (FALSE, FALSE, sizeof (gsize), length + 1);
+  const gunichar *table = fast_table ();
   PvNormalized *normalized;
+  Output out = { NULL, NULL, 0, 0 };
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
+  /* room for the text as it is and the final entry of to_original; only
+   * decompositions make it longer */
+  out.capacity = length + 1;
+  out.chars = g_new (gunichar, out.capacity);
+  out.map = g_new (gsize, out.capacity);
+
   for (gsize i = 0; i < length; i++)
-    normalize_char (chars, map, text[i], i);
+    {
+      gunichar ch = text[i];
+      gunichar fast = fast_lookup (table, ch);
+
+      if (fast == DROPPED)
+        continue;
+      if (fast == SLOW)
+        normalize_char (&out, ch, i);
+      else if (out.length < out.capacity)
+        {
+          out.chars[out.length] = fast;
+          out.map[out.length++] = i;
+        }
+      else
+        append (&out, fast, i);
+    }
 
   normalized = g_new0 (PvNormalized, 1);
-  normalized->length = chars->len;
-  g_array_append_val (map, length);
-  normalized->to_original = (gsize *)(void *)g_array_free (g_steal_pointer (&map), FALSE);
-  normalized->chars = (gunichar *)(void *)g_array_free (g_steal_pointer (&chars), FALSE);
+  normalized->length = out.length;
+  append (&out, 0, length); /* chars: a terminating 0; to_original[length] */
+  normalized->to_original = out.map;
+  normalized->chars = out.chars;
   return normalized;
 }
 
