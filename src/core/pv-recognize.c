@@ -858,10 +858,12 @@ later_surnames (Rules *r)
 
 typedef struct
 {
-  char *key; /* normalized words, plural endings dropped */
+  char *key; /* normalized words, plural endings dropped (made only for
+              * the candidates counted often enough to be chosen) */
   guint count;
   guint words;
-  guint first; /* the first occurrence: its first and last token */
+  guint stems[MAX_KEYPHRASE_WORDS]; /* the words' stem ids (KeyWord), 0 after the last */
+  guint first;                      /* the first occurrence: its first and last token */
   guint last;
 } Candidate;
 
@@ -903,56 +905,210 @@ keyphrase_word_end (const Rules *r, guint token)
   return token;
 }
 
-/* The normalized word without a glued plural ending (تحریمها → تحریم). */
-static void
-append_stem (GString *key, const Rules *r, guint token)
+/* The length of the normalized word at `token` without a glued plural
+ * ending (تحریمها → تحریم). */
+static gsize
+stem_length (const Rules *r, guint token)
 {
   const gunichar *chars = r->normalized->chars + r->tokens[token].norm_start;
   gsize length = r->tokens[token].norm_end - r->tokens[token].norm_start;
 
   for (guint s = 0; s < 3; s++) /* ها های هایی */
     if (ends_with (chars, length, &suffixes[s]))
-      {
-        length -= suffixes[s].length;
-        break;
-      }
-  for (gsize i = 0; i < length; i++)
-    g_string_append_unichar (key, chars[i]);
+      return length - suffixes[s].length;
+  return length;
 }
 
-/* The key of the `words` keyphrase words from `first`, and in `*last` the
- * last token they cover; NULL when they are not that many adjacent words. */
+/* Each token's keyphrase word, worked out once.  Equal stems get equal
+ * ids, so that n-grams are counted and compared as ids; stems hold no
+ * space, so equal ids are equal keys. */
+typedef struct
+{
+  guint end;         /* keyphrase_word_end(), G_MAXUINT when none */
+  guint stem;        /* its stem's id, from 1 */
+  gsize stem_length; /* its stem: this many normalized chars from the token's start */
+} KeyWord;
+
+static const gunichar *
+stem_chars (const Rules *r, guint token)
+{
+  return r->normalized->chars + r->tokens[token].norm_start;
+}
+
+static guint
+hash_chars (const gunichar *chars, gsize length)
+{
+  guint hash = 2166136261u; /* FNV-1a */
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ chars[i]) * 16777619u;
+  return hash;
+}
+
+static KeyWord *
+key_words_new (const Rules *r)
+{
+  KeyWord *words = g_new (KeyWord, MAX (r->n_tokens, 1));
+  gsize capacity = 64, mask;
+  g_autofree guint *slots = NULL; /* a token with that stem, + 1 */
+  guint n_stems = 0;
+
+  while (capacity < 2 * (gsize)r->n_tokens)
+    capacity *= 2;
+  mask = capacity - 1;
+  slots = g_new0 (guint, capacity);
+
+  for (guint t = 0; t < r->n_tokens; t++)
+    {
+      KeyWord *word = &words[t];
+
+      word->end = keyphrase_word_end (r, t);
+      word->stem = 0;
+      word->stem_length = 0;
+      if (word->end == G_MAXUINT)
+        continue;
+      word->stem_length = stem_length (r, t);
+      for (gsize i = hash_chars (stem_chars (r, t), word->stem_length) & mask;; i = (i + 1) & mask)
+        {
+          const KeyWord *other;
+
+          if (slots[i] == 0)
+            {
+              slots[i] = t + 1;
+              word->stem = ++n_stems;
+              break;
+            }
+          other = &words[slots[i] - 1];
+          if (other->stem_length == word->stem_length &&
+              memcmp (stem_chars (r, slots[i] - 1), stem_chars (r, t),
+                      word->stem_length * sizeof (gunichar)) == 0)
+            {
+              word->stem = other->stem;
+              break;
+            }
+        }
+    }
+  return words;
+}
+
+/* The next word of an n-gram of `words` keyphrase words: the one at
+ * `*next`, when it follows the `words - 1` before it.  Returns its stem id
+ * (0: there is none), sets `*last` to the last token it covers and
+ * `*next` to the token after it. */
+static guint
+ngram_next (const Rules *r, const KeyWord *k, guint words, guint *last, guint *next)
+{
+  guint t = *next;
+
+  if (t >= r->n_tokens || k[t].end == G_MAXUINT || (words > 1 && !adjacent (r, t - 1, t)))
+    return 0;
+  *last = k[t].end;
+  *next = k[t].end + 1;
+  return k[t].stem;
+}
+
+/* The key of a candidate: its words from its first occurrence, each
+ * stemmed, joined by spaces. */
 static char *
-ngram_key (const Rules *r, guint first, guint words, guint *last)
+candidate_key (const Rules *r, const KeyWord *k, const Candidate *candidate)
 {
   GString *key = g_string_new (NULL);
-  guint t = first;
+  guint t = candidate->first;
 
-  for (guint w = 0; w < words; w++)
+  for (guint w = 0; w < candidate->words; w++)
     {
-      guint end = t < r->n_tokens ? keyphrase_word_end (r, t) : G_MAXUINT;
+      const gunichar *chars = stem_chars (r, t);
 
-      if (end == G_MAXUINT || (w > 0 && !adjacent (r, t - 1, t)))
-        {
-          g_string_free (key, TRUE);
-          return NULL;
-        }
       if (w > 0)
         g_string_append_c (key, ' ');
-      append_stem (key, r, t);
-      *last = end;
-      t = end + 1;
+      for (gsize i = 0; i < k[t].stem_length; i++)
+        g_string_append_unichar (key, chars[i]);
+      t = k[t].end + 1;
     }
   return g_string_free (key, FALSE);
 }
 
+/* N-grams → candidates, open addressing over candidate indexes + 1. */
+typedef struct
+{
+  guint *slots;
+  gsize capacity; /* a power of two */
+} NgramTable;
+
+static gsize
+hash_ngram (guint words, const guint *stems)
+{
+  guint64 hash = words;
+
+  for (guint i = 0; i < MAX_KEYPHRASE_WORDS; i++)
+    hash = (hash ^ stems[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  hash ^= hash >> 29;
+  return (gsize)hash;
+}
+
+static gboolean
+same_ngram (const Candidate *candidate, guint words, const guint *stems)
+{
+  return candidate->words == words &&
+         memcmp (candidate->stems, stems, sizeof candidate->stems) == 0;
+}
+
 static void
-candidate_free (gpointer data)
+ngram_table_insert (NgramTable *table, guint words, const guint *stems, guint index)
+{
+  gsize mask = table->capacity - 1;
+
+  for (gsize i = hash_ngram (words, stems) & mask;; i = (i + 1) & mask)
+    if (table->slots[i] == 0)
+      {
+        table->slots[i] = index + 1;
+        return;
+      }
+}
+
+/* The candidate of the n-gram, added (with its first occurrence) when new. */
+static Candidate *
+ngram_candidate (NgramTable *table, GArray *candidates, guint words, const guint *stems,
+                 guint first, guint last)
+{
+  gsize mask = table->capacity - 1;
+  Candidate candidate = { NULL };
+
+  for (gsize i = hash_ngram (words, stems) & mask; table->slots[i] != 0; i = (i + 1) & mask)
+    {
+      Candidate *found = &g_array_index (candidates, Candidate, table->slots[i] - 1);
+
+      if (same_ngram (found, words, stems))
+        return found;
+    }
+
+  if ((candidates->len + 1) * 2 > table->capacity)
+    {
+      g_free (table->slots);
+      table->capacity *= 2;
+      table->slots = g_new0 (guint, table->capacity);
+      for (guint c = 0; c < candidates->len; c++)
+        {
+          const Candidate *old = &g_array_index (candidates, Candidate, c);
+
+          ngram_table_insert (table, old->words, old->stems, c);
+        }
+    }
+  candidate.words = words;
+  memcpy (candidate.stems, stems, sizeof candidate.stems);
+  candidate.first = first;
+  candidate.last = last;
+  ngram_table_insert (table, words, stems, candidates->len);
+  g_array_append_val (candidates, candidate);
+  return &g_array_index (candidates, Candidate, candidates->len - 1);
+}
+
+static void
+candidate_clear (gpointer data)
 {
   Candidate *candidate = data;
 
   g_free (candidate->key);
-  g_free (candidate);
 }
 
 static guint
@@ -1010,44 +1166,49 @@ key_contains (const char *outer, const char *inner)
 static void
 keyphrases (Rules *r)
 {
-  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (candidate_free);
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr (GPtrArray) eligible = g_ptr_array_new ();
   g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
   g_autofree guint *chosen_entity = NULL;
+  g_autofree KeyWord *k = key_words_new (r);
+  NgramTable table = { g_new0 (guint, 256), 256 };
 
+  g_array_set_clear_func (candidates, candidate_clear);
   for (guint t = 0; t < r->n_tokens; t++)
-    for (guint n = 1; n <= MAX_KEYPHRASE_WORDS; n++)
-      {
-        guint last;
-        g_autofree char *key = ngram_key (r, t, n, &last);
-        Candidate *candidate;
-
-        if (key == NULL)
-          break;
-        candidate = g_hash_table_lookup (counts, key);
-        if (candidate == NULL)
-          {
-            candidate = g_new0 (Candidate, 1);
-            candidate->key = g_steal_pointer (&key);
-            candidate->words = n;
-            candidate->first = t;
-            candidate->last = last;
-            g_ptr_array_add (candidates, candidate);
-            g_hash_table_insert (counts, candidate->key, candidate);
-          }
-        candidate->count++;
-      }
-
-  g_ptr_array_sort (candidates, compare_candidates);
-  for (guint i = 0; i < candidates->len && chosen->len < MAX_KEYPHRASES; i++)
     {
-      Candidate *candidate = g_ptr_array_index (candidates, i);
+      guint stems[MAX_KEYPHRASE_WORDS] = { 0 };
+      guint last, next = t;
+
+      for (guint n = 1; n <= MAX_KEYPHRASE_WORDS; n++)
+        {
+          stems[n - 1] = ngram_next (r, k, n, &last, &next);
+          if (stems[n - 1] == 0)
+            break;
+          ngram_candidate (&table, candidates, n, stems, t, last)->count++;
+        }
+    }
+  g_free (table.slots);
+
+  /* Only a phrase seen twice, or a word seen six times, may be chosen:
+   * the others need no key and no place in the order. */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      if (candidate->count < (candidate->words == 1 ? 6u : 2u))
+        continue;
+      candidate->key = candidate_key (r, k, candidate);
+      if ((candidate->words == 1 ? single_word_topic (candidate) : candidate->count >= 2) &&
+          !ends_with_ezafe (candidate->key))
+        g_ptr_array_add (eligible, candidate);
+    }
+
+  g_ptr_array_sort (eligible, compare_candidates);
+  for (guint i = 0; i < eligible->len && chosen->len < MAX_KEYPHRASES; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (eligible, i);
       gboolean overlaps = FALSE;
 
-      if (candidate->words == 1 ? !single_word_topic (candidate) : candidate->count < 2)
-        continue;
-      if (ends_with_ezafe (candidate->key))
-        continue;
       for (guint c = 0; c < chosen->len && !overlaps; c++)
         {
           const Candidate *other = g_ptr_array_index (chosen, c);
@@ -1070,19 +1231,33 @@ keyphrases (Rules *r)
       chosen_entity[c] = rule_entity (r, PV_ENTITY_TOPIC, candidate->first, candidate->last);
     }
   for (guint t = 0; t < r->n_tokens; t++)
-    for (guint c = 0; c < chosen->len; c++)
-      {
-        const Candidate *candidate = g_ptr_array_index (chosen, c);
-        guint last;
-        g_autofree char *key = ngram_key (r, t, candidate->words, &last);
+    {
+      /* the n-grams of 1, 2 and 3 words from t.  A mention found covers its
+       * tokens, which changes no keyphrase word after its last. */
+      guint stems[MAX_KEYPHRASE_WORDS] = { 0 };
+      guint lasts[MAX_KEYPHRASE_WORDS + 1];
+      guint n_words = 0, next = t;
 
-        if (key != NULL && strcmp (key, candidate->key) == 0)
-          {
-            add_rule_mention (r, chosen_entity[c], t, last);
-            t = last;
-            break;
-          }
-      }
+      while (n_words < MAX_KEYPHRASE_WORDS &&
+             (stems[n_words] = ngram_next (r, k, n_words + 1, &lasts[n_words + 1], &next)) != 0)
+        n_words++;
+      for (guint c = 0; c < chosen->len; c++)
+        {
+          const Candidate *candidate = g_ptr_array_index (chosen, c);
+          guint n = candidate->words;
+          guint prefix[MAX_KEYPHRASE_WORDS] = { 0 };
+
+          if (n > n_words)
+            continue;
+          memcpy (prefix, stems, n * sizeof (guint));
+          if (same_ngram (candidate, n, prefix))
+            {
+              add_rule_mention (r, chosen_entity[c], t, lasts[n]);
+              t = lasts[n];
+              break;
+            }
+        }
+    }
 }
 
 static int
