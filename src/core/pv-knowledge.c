@@ -262,8 +262,32 @@ pv_knowledge_lookup_token (PvKnowledge *knowledge, const gunichar *chars, gsize 
   if (length > knowledge->longest_token)
     return 0;
 
+  /* A word longer than the buffer can hold (a user's knowledge file may
+   * make longest_token anything) */
+  if (length * 4 >= sizeof buffer)
+    {
+      g_autofree char *word = g_ucs4_to_utf8 (chars, (glong)length, NULL, NULL, NULL);
+
+      return word != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (knowledge->vocabulary, word))
+                          : 0;
+    }
+
+  /* Arabic and Latin letters inline: this runs for every word of every
+   * article */
   for (gsize i = 0; i < length; i++)
-    used += g_unichar_to_utf8 (chars[i], buffer + used);
+    {
+      gunichar ch = chars[i];
+
+      if (ch < 0x80)
+        buffer[used++] = (char)ch;
+      else if (ch < 0x800)
+        {
+          buffer[used++] = (char)(0xC0 | (ch >> 6));
+          buffer[used++] = (char)(0x80 | (ch & 0x3F));
+        }
+      else
+        used += g_unichar_to_utf8 (ch, buffer + used);
+    }
   buffer[used] = '\0';
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (knowledge->vocabulary, buffer));
