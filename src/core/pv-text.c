@@ -155,15 +155,42 @@ is_sentence_terminal (gunichar ch)
          || ch == 0x06D4 /* ۔ */;
 }
 
+static gboolean
+is_word_char (gunichar ch)
+{
+  return g_unichar_isalnum (ch) || g_unichar_ismark (ch);
+}
+
+/* is_word_char() of the code points below WORD_TABLE_LIMIT (ASCII, Latin,
+ * Arabic), worked out once: the body's end looks at every character. */
+#define WORD_TABLE_LIMIT 0x0700
+
+static const gboolean *
+word_char_table (void)
+{
+  static gboolean table[WORD_TABLE_LIMIT];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (gunichar ch = 0; ch < WORD_TABLE_LIMIT; ch++)
+        table[ch] = is_word_char (ch);
+      g_once_init_leave (&initialized, 1);
+    }
+  return table;
+}
+
 static gsize
 count_words (const gunichar *text, gsize start, gsize end)
 {
+  const gboolean *table = word_char_table ();
   gsize words = 0;
   gboolean in_word = FALSE;
 
   for (gsize i = start; i < end; i++)
     {
-      gboolean word_char = g_unichar_isalnum (text[i]) || g_unichar_ismark (text[i]);
+      gunichar ch = text[i];
+      gboolean word_char = ch < WORD_TABLE_LIMIT ? table[ch] : is_word_char (ch);
 
       if (word_char && !in_word)
         words++;
