@@ -115,9 +115,65 @@ ends_with (const gunichar *chars, gsize length, const Suffix *suffix)
   return TRUE;
 }
 
+static guint
+hash_chars (const gunichar *chars, gsize length)
+{
+  guint hash = 2166136261u; /* FNV-1a */
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ chars[i]) * 16777619u;
+  return hash;
+}
+
+/* The knowledge base's token id of every word of the article, and the trie
+ * node that word leads to from the root: each distinct word is looked up
+ * once (articles repeat their words, and the knowledge base's tables are
+ * large enough for every lookup to miss the cache). */
+static void
+lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvToken *tokens,
+               guint n_tokens, guint *token_ids, guint *root_children)
+{
+  gsize capacity = 64, mask;
+  g_autofree guint *slots = NULL; /* a token with that word, + 1 */
+
+  while (capacity < 2 * (gsize)n_tokens)
+    capacity *= 2;
+  mask = capacity - 1;
+  slots = g_new0 (guint, capacity);
+
+  for (guint t = 0; t < n_tokens; t++)
+    {
+      const gunichar *chars = normalized->chars + tokens[t].norm_start;
+      gsize length = tokens[t].norm_end - tokens[t].norm_start;
+
+      for (gsize i = hash_chars (chars, length) & mask;; i = (i + 1) & mask)
+        {
+          const PvToken *other;
+
+          if (slots[i] == 0)
+            {
+              slots[i] = t + 1;
+              token_ids[t] = pv_knowledge_lookup_token (knowledge, chars, length);
+              root_children[t] = pv_knowledge_trie_step (knowledge, PV_TRIE_ROOT, token_ids[t]);
+              break;
+            }
+          other = &tokens[slots[i] - 1];
+          if (other->norm_end - other->norm_start == length &&
+              memcmp (normalized->chars + other->norm_start, chars, length * sizeof (gunichar)) ==
+                  0)
+            {
+              token_ids[t] = token_ids[slots[i] - 1];
+              root_children[t] = root_children[slots[i] - 1];
+              break;
+            }
+        }
+    }
+}
+
 static GArray *
 knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
-                const PvSegmentation *segmentation, const guint *token_ids)
+                const PvSegmentation *segmentation, const guint *token_ids,
+                const guint *root_children)
 {
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (PvRawMention));
   const PvToken *tokens = (const PvToken *)(void *)segmentation->tokens->data;
@@ -133,7 +189,9 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
 
       for (guint j = i; j < n_tokens && tokens[j].sentence == tokens[i].sentence; j++)
         {
-          guint child = pv_knowledge_trie_step (knowledge, node, token_ids[j]);
+          guint child = node == PV_TRIE_ROOT
+                            ? root_children[j]
+                            : pv_knowledge_trie_step (knowledge, node, token_ids[j]);
           const gunichar *word = normalized->chars + tokens[j].norm_start;
           gsize word_length = tokens[j].norm_end - tokens[j].norm_start;
 
@@ -935,16 +993,6 @@ stem_chars (const Rules *r, guint token)
   return r->normalized->chars + r->tokens[token].norm_start;
 }
 
-static guint
-hash_chars (const gunichar *chars, gsize length)
-{
-  guint hash = 2166136261u; /* FNV-1a */
-
-  for (gsize i = 0; i < length; i++)
-    hash = (hash ^ chars[i]) * 16777619u;
-  return hash;
-}
-
 static KeyWord *
 key_words_new (const Rules *r)
 {
@@ -1280,6 +1328,7 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   guint n_tokens = segmentation->tokens->len;
   g_autofree guint *token_ids = g_new0 (guint, n_tokens + 1);
   g_autofree guint8 *cover = g_new0 (guint8, n_tokens + 1);
+  g_autofree guint *root_children = g_new0 (guint, n_tokens + 1);
   g_autofree guint *kb_place_end = g_new (guint, n_tokens + 1);
   g_autoptr (GArray) kb_mentions = NULL;
   Rules r = { 0 };
@@ -1289,16 +1338,12 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   recognition->first_rule_entity = pv_knowledge_n_entities (knowledge);
   recognition->rule_entities = g_ptr_array_new_with_free_func (pv_kb_entity_free);
 
+  lookup_tokens (knowledge, normalized, (const PvToken *)(void *)segmentation->tokens->data,
+                 n_tokens, token_ids, root_children);
   for (guint t = 0; t < n_tokens; t++)
-    {
-      const PvToken *token = &g_array_index (segmentation->tokens, PvToken, t);
+    kb_place_end[t] = G_MAXUINT;
 
-      token_ids[t] = pv_knowledge_lookup_token (knowledge, normalized->chars + token->norm_start,
-                                                token->norm_end - token->norm_start);
-      kb_place_end[t] = G_MAXUINT;
-    }
-
-  kb_mentions = knowledge_pass (knowledge, normalized, segmentation, token_ids);
+  kb_mentions = knowledge_pass (knowledge, normalized, segmentation, token_ids, root_children);
   for (guint i = 0; i < kb_mentions->len; i++)
     {
       const PvRawMention *m = &g_array_index (kb_mentions, PvRawMention, i);
