@@ -8,6 +8,11 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "pv-application.h"
@@ -41,6 +46,9 @@ struct _PvApplication
   gboolean screenshot_resized;
   guint screenshot_timeout;
   int exit_status;
+
+  /* PEYVAND_EXIT_AFTER_FIRST_FRAME=1 (see first_frame_report()) */
+  gboolean exit_after_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (PvApplication, pv_application, ADW_TYPE_APPLICATION)
@@ -72,6 +80,115 @@ parse_size (const char *text, int *width, int *height)
   return TRUE;
 }
 
+/* The cold-start benchmark's hook (tests/bench/bench-start.c): with
+ * PEYVAND_EXIT_AFTER_FIRST_FRAME=1 in the environment the application
+ * writes on standard output when its window painted its first frame and
+ * when it painted the first frame that shows the analysis (the article
+ * with its mentions and the graph), then quits.  Each line gives the
+ * monotonic clock (g_get_monotonic_time(), which the benchmark compares
+ * with its own at the spawn) and, for a person, the seconds since the
+ * process started as the kernel counts them (10 ms steps). */
+
+static double
+seconds_since_process_start (void)
+{
+  g_autofree char *stat = NULL;
+  const char *field;
+  unsigned long long start_ticks;
+  struct timespec now;
+
+  /* field 22 of /proc/self/stat, after the command in parentheses */
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      (field = strrchr (stat, ')')) == NULL ||
+      sscanf (field + 1,
+              " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d "
+              "%*d %*d %llu",
+              &start_ticks) != 1 ||
+      clock_gettime (CLOCK_BOOTTIME, &now) != 0)
+    return -1;
+  return now.tv_sec + now.tv_nsec / 1e9 - (double)start_ticks / sysconf (_SC_CLK_TCK);
+}
+
+static void
+first_frame_report (const char *what)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  printf ("%s-monotonic-us: %" G_GINT64_FORMAT "\n%s-seconds-since-start: %.2f\n", what, now, what,
+          seconds_since_process_start ());
+  fflush (stdout);
+}
+
+static void
+first_frame_after_paint (GdkFrameClock *frame_clock, PvApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_after_paint, self);
+  first_frame_report ("first-frame");
+}
+
+static void
+analysis_frame_after_paint (GdkFrameClock *frame_clock, PvApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, analysis_frame_after_paint, self);
+  first_frame_report ("analysis-frame");
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Ticks come before a frame's layout and paint: the report waits for the
+ * paint of the same frame. */
+static gboolean
+analysis_frame_tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
+{
+  PvApplication *self = PV_APPLICATION (user_data);
+
+  if (!gtk_widget_get_mapped (widget))
+    return G_SOURCE_CONTINUE;
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (analysis_frame_after_paint), self);
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_realize (GtkWidget *window, PvApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, first_frame_realize, self);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_after_paint), self);
+}
+
+/* The analysis is shown (the article's mentions, the graph): the next frame
+ * paints it. */
+static void
+first_frame_analysis_done (PvWindow *window, PvApplication *self)
+{
+  const GError *error = pv_window_get_analysis_error (window);
+
+  if (error != NULL)
+    {
+      g_printerr ("peyvand: %s\n", error->message);
+      self->exit_status = 1;
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), analysis_frame_tick_cb, self, NULL);
+}
+
+static void
+first_frame_load_failed (PvWindow *window, const char *message, PvApplication *self)
+{
+  g_printerr ("peyvand: %s\n", message);
+  self->exit_status = 1;
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+first_frame_start (PvApplication *self, PvWindow *window)
+{
+  g_signal_connect (window, "realize", G_CALLBACK (first_frame_realize), self);
+  g_signal_connect (window, "analysis-done", G_CALLBACK (first_frame_analysis_done), self);
+  g_signal_connect (window, "load-failed", G_CALLBACK (first_frame_load_failed), self);
+}
+
 static int
 pv_application_handle_local_options (GApplication *application, GVariantDict *options)
 {
@@ -91,6 +208,13 @@ pv_application_handle_local_options (GApplication *application, GVariantDict *op
       g_printerr (_ ("peyvand: invalid --size “%s”: expected WIDTHxHEIGHT, such as 1400x900\n"),
                   size);
       return 2;
+    }
+
+  if (g_strcmp0 (g_getenv ("PEYVAND_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    {
+      self->exit_after_first_frame = TRUE;
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
 
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &screenshot))
@@ -284,6 +408,8 @@ pv_application_open (GApplication *application, GFile **files, int n_files, cons
       else
         window = pv_application_new_window (self);
 
+      if (self->exit_after_first_frame && i == 0)
+        first_frame_start (self, window);
       pv_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
