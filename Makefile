@@ -28,7 +28,8 @@ DEBIAN_PACKAGES := \
 	python3-networkx \
 	poppler-utils \
 	librsvg2-bin \
-	gettext locales
+	gettext locales \
+	graphviz
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
