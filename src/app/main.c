@@ -36,6 +36,10 @@ main (int argc, char *argv[])
 
   pv_i18n_init ();
 
+  /* The knowledge base loads while GTK starts: the first article needs it. */
+  if (needs_display (argc, argv))
+    pv_application_preload_knowledge ();
+
   if (needs_display (argc, argv) &&
       ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) ||
        !gtk_init_check ()))

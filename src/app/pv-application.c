@@ -553,14 +553,69 @@ pv_application_get_exit_status (PvApplication *self)
   return self->exit_status;
 }
 
+/* The knowledge base loaded by pv_application_preload_knowledge(), until
+ * the first analysis (or a reload) takes it. */
+typedef struct
+{
+  PvKnowledge *knowledge;
+  GError *error;
+} Preloaded;
+
+G_LOCK_DEFINE_STATIC (preload);
+static GThread *preload_thread;
+
+static gpointer
+preload_thread_func (gpointer data)
+{
+  Preloaded *preloaded = g_new0 (Preloaded, 1);
+
+  preloaded->knowledge = pv_knowledge_new_default (&preloaded->error);
+  return preloaded;
+}
+
+void
+pv_application_preload_knowledge (void)
+{
+  G_LOCK (preload);
+  if (preload_thread == NULL)
+    preload_thread = g_thread_new ("pv-knowledge", preload_thread_func, NULL);
+  G_UNLOCK (preload);
+}
+
+/* What the preload loaded (waiting for it to finish), or NULL when nothing
+ * was preloaded or it was taken already. */
+static Preloaded *
+take_preloaded (void)
+{
+  GThread *thread;
+
+  G_LOCK (preload);
+  thread = g_steal_pointer (&preload_thread);
+  G_UNLOCK (preload);
+  return thread != NULL ? g_thread_join (thread) : NULL;
+}
+
+static void
+preloaded_free (Preloaded *preloaded)
+{
+  g_clear_pointer (&preloaded->knowledge, pv_knowledge_unref);
+  g_clear_error (&preloaded->error);
+  g_free (preloaded);
+}
+
 void
 pv_application_reload_knowledge (PvApplication *self)
 {
   g_autoptr (GMutexLocker) locker = NULL;
+  Preloaded *preloaded;
 
   g_return_if_fail (PV_IS_APPLICATION (self));
 
   locker = g_mutex_locker_new (&self->analysis_mutex);
+  /* loaded before the user's file changed */
+  preloaded = take_preloaded ();
+  if (preloaded != NULL)
+    preloaded_free (preloaded);
   g_clear_pointer (&self->knowledge, pv_knowledge_unref);
   g_clear_error (&self->knowledge_error);
   self->knowledge_loaded = FALSE;
@@ -581,9 +636,17 @@ pv_application_analyze (PvApplication *self, PvDocument *document, char **warnin
   if (!self->knowledge_loaded)
     {
       g_autoptr (GError) local_error = NULL;
+      Preloaded *preloaded = take_preloaded ();
 
       self->knowledge_loaded = TRUE;
-      self->knowledge = pv_knowledge_new_default (&local_error);
+      if (preloaded != NULL)
+        {
+          self->knowledge = g_steal_pointer (&preloaded->knowledge);
+          local_error = g_steal_pointer (&preloaded->error);
+          preloaded_free (preloaded);
+        }
+      else
+        self->knowledge = pv_knowledge_new_default (&local_error);
       if (self->knowledge == NULL)
         {
           if (local_error == NULL)

@@ -17,6 +17,12 @@ G_DECLARE_FINAL_TYPE (PvApplication, pv_application, PV, APPLICATION, AdwApplica
 
 PvApplication *pv_application_new (void);
 
+/* Starts loading the knowledge base in a thread of its own, so that it is
+ * ready, or nearly, when the first article is analyzed: main() calls it
+ * before GTK starts.  The first pv_application_analyze() of any
+ * application takes what it loaded. */
+void pv_application_preload_knowledge (void);
+
 /* What main() returns when g_application_run() itself returned 0: set when a
  * --screenshot run fails. */
 int pv_application_get_exit_status (PvApplication *self);
