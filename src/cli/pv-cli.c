@@ -86,7 +86,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 1 the input could not be read, decoded or parsed, or\n"
     "OUT could not be written (the message names the file and the reason), 2 a\n"
-    "usage error.\n";
+    "usage error.  Inputs larger than " PV_DOCUMENT_MAX_DESCRIPTION " are not read (exit 1).\n";
 
 static int usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 

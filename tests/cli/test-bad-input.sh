@@ -141,6 +141,9 @@ refused "mixed encodings: UTF-8 and Latin-1" "$work/mixed-latin1.txt" "it mixes 
 truncate -s 200M "$work/huge.txt"
 refused "a 200 MiB file" "$work/huge.txt" "too large (200.0 MiB; Peyvand reads articles of up to 64 MiB)"
 
+"$cli" --help >"$work/out" 2>"$work/err"
+check "--help states the size limit" 0 $? grep -qF "Inputs larger than 64 MiB are not read" "$work/out"
+
 # the same limit on standard input, enforced while reading
 head -c 70M /dev/zero | timeout "$limit" "$cli" analyze - >"$work/out" 2>"$work/err"
 check "standard input over 64 MiB: analyze exits 1" 1 $? \
