@@ -123,13 +123,12 @@ time_export (const PvAnalysis *analysis, const PvLayout *layout, const PvExportO
   return TRUE;
 }
 
-/* The median milliseconds of `ROUNDS` runs of sfdp, and its peak RSS. */
+/* The median milliseconds of `ROUNDS` runs of sfdp. */
 static gboolean
-time_sfdp (char **argv, double *ms, double *peak_mib)
+time_sfdp (char **argv, double *ms)
 {
   double times[ROUNDS];
 
-  *peak_mib = 0;
   for (guint round = 0; round < ROUNDS; round++)
     {
       BenchRun run;
@@ -142,7 +141,6 @@ time_sfdp (char **argv, double *ms, double *peak_mib)
           return FALSE;
         }
       times[round] = run.seconds * 1000;
-      *peak_mib = MAX (*peak_mib, run.peak_mib);
     }
   *ms = bench_median (times, ROUNDS);
   return TRUE;
@@ -177,7 +175,7 @@ main (int argc, char **argv)
   g_autofree char *svg_size_arg = g_strdup_printf ("-Gsize=%g,%g!", WIDTH / 72.0, HEIGHT / 72.0);
   g_autofree char *dpi_arg = g_strdup_printf ("-Gdpi=%g", DPI);
   PvExportOptions png_options, svg_options, svg_text_options;
-  double layout_ms, png_ms, svg_ms, svg_text_ms, sfdp_png_ms, sfdp_svg_ms, sfdp_peak;
+  double layout_ms, png_ms, svg_ms, svg_text_ms, sfdp_png_ms, sfdp_svg_ms;
   guint width = 0, height = 0, sfdp_width = 0, sfdp_height = 0;
   gboolean met;
   int status = 1;
@@ -241,8 +239,7 @@ main (int argc, char **argv)
     char *svg_argv[] = { sfdp, "-Tsvg",       svg_size_arg, "-Gratio=fill",
                          "-o", sfdp_svg_path, dot_path,     NULL };
 
-    if (!time_sfdp (png_argv, &sfdp_png_ms, &sfdp_peak) ||
-        !time_sfdp (svg_argv, &sfdp_svg_ms, &sfdp_peak))
+    if (!time_sfdp (png_argv, &sfdp_png_ms) || !time_sfdp (svg_argv, &sfdp_svg_ms))
       goto out;
   }
   if (!png_size (sfdp_png_path, &sfdp_width, &sfdp_height))
@@ -251,9 +248,9 @@ main (int argc, char **argv)
       goto out;
     }
   printf ("sfdp %s (%s %s -Gratio=fill %s): PNG %u × %u, %.0f ms; SVG (%s) %.0f ms "
-          "(medians of %u); peak RSS %.0f MiB\n",
-          sfdp, png_size_arg, "-Tpng", dpi_arg, sfdp_width, sfdp_height, sfdp_png_ms, svg_size_arg,
-          sfdp_svg_ms, ROUNDS, sfdp_peak);
+          "(medians of %u)\n",
+          sfdp, "-Tpng", png_size_arg, dpi_arg, sfdp_width, sfdp_height, sfdp_png_ms, svg_size_arg,
+          sfdp_svg_ms, ROUNDS);
   printf ("our peak RSS (the whole benchmark): %.0f MiB\n", bench_peak_rss_mib ());
 
   met = compare ("PNG 3840×2160", layout_ms, png_ms, sfdp_png_ms);

@@ -235,14 +235,13 @@ analyze_corpus (const char *path, GArray *articles, GArray *pieces, AnalysisRun 
 /* The median time of `rounds` runs of grep with `mode` (-o or -c). */
 static gboolean
 time_grep (const char *mode, const char *aliases, const char *corpus, guint rounds, double *seconds,
-           double *cpu_seconds, guint64 *lines, double *peak_mib)
+           double *cpu_seconds, guint64 *lines)
 {
   char *argv[] = { "grep", "-F", (char *)mode, "-f", (char *)aliases, (char *)corpus, NULL };
   g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
   g_autofree double *times = g_new (double, rounds);
   g_autofree double *cpu_times = g_new (double, rounds);
 
-  *peak_mib = 0;
   for (guint round = 0; round < rounds; round++)
     {
       BenchRun run;
@@ -259,7 +258,6 @@ time_grep (const char *mode, const char *aliases, const char *corpus, guint roun
       times[round] = run.seconds;
       cpu_times[round] = run.cpu_seconds;
       *lines = run.output != NULL ? g_ascii_strtoull (run.output->str, NULL, 10) : run.lines;
-      *peak_mib = MAX (*peak_mib, run.peak_mib);
       bench_run_clear (&run);
     }
   *seconds = bench_median (times, rounds);
@@ -281,7 +279,7 @@ main (int argc, char **argv)
   g_autoptr (PvKnowledge) knowledge = NULL;
   double times[ANALYSIS_ROUNDS], cpu_times[ANALYSIS_ROUNDS], knowledge_times[ANALYSIS_ROUNDS];
   double analysis_seconds, analysis_cpu, knowledge_seconds;
-  double grep_seconds, grep_cpu, count_seconds, count_cpu, grep_peak, count_peak;
+  double grep_seconds, grep_cpu, count_seconds, count_cpu;
   double peak_mib, ratio, megabytes;
   guint64 grep_matches = 0, count_lines = 0;
   AnalysisRun run = { 0 };
@@ -352,9 +350,9 @@ main (int argc, char **argv)
   peak_mib = bench_peak_rss_mib ();
 
   if (!time_grep ("-o", aliases_path, corpus_path, GREP_ROUNDS, &grep_seconds, &grep_cpu,
-                  &grep_matches, &grep_peak) ||
+                  &grep_matches) ||
       !time_grep ("-c", aliases_path, corpus_path, GREP_ROUNDS, &count_seconds, &count_cpu,
-                  &count_lines, &count_peak))
+                  &count_lines))
     goto out;
 
   ratio = analysis_seconds / grep_seconds;
@@ -365,11 +363,11 @@ main (int argc, char **argv)
           megabytes / analysis_seconds, run.mentions, run.edges);
   printf ("analysis peak RSS: %.1f MiB\n", peak_mib);
   printf ("grep -F -o -f ALIASES (LC_ALL=C.UTF-8): %.2f s (median of %u runs; processor %.2f s), "
-          "%.2f MB/s; %" G_GUINT64_FORMAT " matches; peak RSS %.1f MiB\n",
-          grep_seconds, GREP_ROUNDS, grep_cpu, megabytes / grep_seconds, grep_matches, grep_peak);
+          "%.2f MB/s; %" G_GUINT64_FORMAT " matches\n",
+          grep_seconds, GREP_ROUNDS, grep_cpu, megabytes / grep_seconds, grep_matches);
   printf ("for reference, grep -F -c -f ALIASES: %.2f s (processor %.2f s); %" G_GUINT64_FORMAT
-          " matching lines; peak RSS %.1f MiB\n",
-          count_seconds, count_cpu, count_lines, count_peak);
+          " matching lines\n",
+          count_seconds, count_cpu, count_lines);
   printf ("processor time, analysis / grep -o: %.2f\n", analysis_cpu / grep_cpu);
   printf ("analysis / grep -o: %.2f (target ≤ %.1f): %s\n", ratio, TARGET_RATIO,
           bench_verdict (met));

@@ -30,10 +30,14 @@ typedef struct
   double seconds;      /* wall time from spawn to exit */
   double cpu_seconds;  /* the child's processor time, user and system */
   gint64 started_usec; /* g_get_monotonic_time() just before the spawn */
-  double peak_mib;     /* the child's peak resident set (wait4's ru_maxrss) */
-  int status;          /* exit status, or 128 + signal */
-  guint64 lines;       /* lines the child wrote on standard output (when counted) */
-  GString *output;     /* what it wrote on standard output (when kept) */
+  /* the child's peak resident set (wait4's ru_maxrss), but never less
+   * than this process's peak when it spawned the child: the kernel counts
+   * the memory the child starts from, which is this process's until the
+   * exec.  Only meaningful from a small process (bench-start). */
+  double peak_mib;
+  int status;      /* exit status, or 128 + signal */
+  guint64 lines;   /* lines the child wrote on standard output (when counted) */
+  GString *output; /* what it wrote on standard output (when kept) */
 } BenchRun;
 
 typedef enum
