@@ -654,6 +654,33 @@ pv_article_view_clear_highlights (PvArticleView *self)
   gtk_text_buffer_remove_tag (buffer, self->furniture_tag, &start, &end);
 }
 
+gboolean
+pv_article_view_check_text (const char *name, const char *text, gsize length, GError **error)
+{
+  guint run = 0, longest = 0, line = 1, longest_line = 1;
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x200B)
+        {
+          line += c == '\n';
+          run = 0;
+          continue;
+        }
+      if (++run > longest)
+        longest = run, longest_line = line;
+    }
+  if (longest <= PV_ARTICLE_VIEW_MAX_RUN)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _ ("%s: a word of %u characters on line %u is too long to show; the window shows "
+                  "words of up to %u characters (peyvand-cli can analyze the file)"),
+               name, longest, longest_line, PV_ARTICLE_VIEW_MAX_RUN);
+  return FALSE;
+}
+
 void
 pv_article_view_set_text (PvArticleView *self, const char *text, gssize length)
 {

@@ -37,6 +37,18 @@ GtkWidget *pv_article_view_new (void);
 GtkTextView *pv_article_view_get_text_view (PvArticleView *self);
 GtkTextBuffer *pv_article_view_get_buffer (PvArticleView *self);
 
+/* GTK's text view (Pango) breaks a paragraph into lines in time that grows
+ * with the square of its longest run of characters without a space: a run
+ * of 10,000 takes seconds, a 10 MB line never ends.  No article has words
+ * near this long; a text that does is refused with a message instead of
+ * freezing the window (peyvand-cli still analyzes it). */
+#define PV_ARTICLE_VIEW_MAX_RUN 2000
+
+/* TRUE when `text` can be shown; else sets `error` (G_IO_ERROR_INVALID_DATA)
+ * naming `name`, the run's length and its line. */
+gboolean pv_article_view_check_text (const char *name, const char *text, gsize length,
+                                     GError **error);
+
 /* Shows `text` exactly as given and removes every highlight. */
 void pv_article_view_set_text (PvArticleView *self, const char *text, gssize length);
 

@@ -439,8 +439,20 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *contents = NULL;
+      g_autoptr (GFileInfo) info = NULL;
       gsize length = 0;
 
+      /* refused before it is read, as pv_document_load_file does */
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                cancellable, NULL);
+      if (info != NULL && (guint64)g_file_info_get_size (info) > PV_DOCUMENT_MAX_BYTES)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                   _ ("Could not read “%s”: too large (Peyvand reads articles "
+                                      "of up to %d MiB)"),
+                                   name, (int)(PV_DOCUMENT_MAX_BYTES >> 20));
+          return;
+        }
       if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
         {
           g_task_return_new_error (task, error->domain, error->code, _ ("Could not read “%s”: %s"),
@@ -450,6 +462,13 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
       document = pv_document_load_bytes (name, (const guint8 *)contents, length, basename, &error);
     }
 
+  if (document != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (!pv_article_view_check_text (name, document->text, document->text_bytes, &error))
+        g_clear_pointer (&document, pv_document_free);
+    }
   if (document == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -43,6 +43,7 @@ static const BadFile bad_files[] = {
   { "folder.txt", "is a directory, not a file" },
   { "pipe.txt", "is a named pipe (FIFO), not a regular file" },
   { "huge.txt", "too large (200.0 MiB; Peyvand reads articles of up to 64 MiB)" },
+  { "long-line.txt", "characters on line 2 is too long to show" },
   { "truncated.peyvand", "Could not open the project" },
   { "corrupt.peyvand", "Could not open the project" },
   { "future.peyvand", "was made by a newer version of Peyvand" },
@@ -104,6 +105,17 @@ make_bad_files (const char *dir)
         g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
       else if (g_str_has_prefix (name, "pipe."))
         g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+      else if (g_str_equal (name, "long-line.txt"))
+        {
+          /* 10 MB on one line with no space, which Pango would take
+           * minutes to break into lines */
+          g_autoptr (GString) text = g_string_new ("عنوان\n");
+
+          for (guint k = 0; k < 10 * 1024 * 1024 / 64; k++)
+            g_string_append (text,
+                             "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl");
+          write_bytes (path, text->str, (gssize)text->len);
+        }
       else if (g_str_has_prefix (name, "huge."))
         write_sparse (path, (goffset)200 * 1024 * 1024);
       else if (g_str_equal (name, "truncated.peyvand"))
