@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /* The median of `n` values (sorts them in place). */
 double bench_median (double *values, guint n);
 
-/* This process's peak resident set so far, in MiB (ru_maxrss). */
+/* This process's peak resident set so far, in MiB (VmHWM). */
 double bench_peak_rss_mib (void);
 
 /* The processor time (user and system) this process has used, in seconds. */
