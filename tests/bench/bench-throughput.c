@@ -2,7 +2,9 @@
  * at run time from ../shared/corpus (its Persian articles repeated), in
  * MB/s and peak RSS, and its time against `grep -F -o -f ALIASES` on the
  * same file, ALIASES being every name of every knowledge-base entity.
- * Target: the analysis takes at most 1.5 times grep's time.
+ * Target: the analysis takes at most 1.5 times grep's time, in processor
+ * time (user and system, which the machine's other work disturbs less;
+ * on an idle machine it is the wall-clock time: neither uses threads).
  *
  * Each article is analyzed as its own document, as a user feeds them (one
  * 50 MB document is not a news article, and the input size is bounded):
@@ -355,7 +357,7 @@ main (int argc, char **argv)
                   &count_lines))
     goto out;
 
-  ratio = analysis_seconds / grep_seconds;
+  ratio = analysis_cpu / grep_cpu;
   met = ratio <= TARGET_RATIO;
   printf ("analysis: %.2f s (median of %u runs; processor %.2f s; loading the knowledge base "
           "%.2f s of it), %.2f MB/s; %" G_GUINT64_FORMAT " mentions, %" G_GUINT64_FORMAT " edges\n",
@@ -368,8 +370,8 @@ main (int argc, char **argv)
   printf ("for reference, grep -F -c -f ALIASES: %.2f s (processor %.2f s); %" G_GUINT64_FORMAT
           " matching lines\n",
           count_seconds, count_cpu, count_lines);
-  printf ("processor time, analysis / grep -o: %.2f\n", analysis_cpu / grep_cpu);
-  printf ("analysis / grep -o: %.2f (target ≤ %.1f): %s\n", ratio, TARGET_RATIO,
+  printf ("wall clock, analysis / grep -o: %.2f\n", analysis_seconds / grep_seconds);
+  printf ("processor time, analysis / grep -o: %.2f (target ≤ %.1f): %s\n", ratio, TARGET_RATIO,
           bench_verdict (met));
   status = met ? 0 : 1;
 
