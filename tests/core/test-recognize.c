@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "../../src/core/pv-knowledge-private.h"
+#include "pv-analysis.h"
 #include "pv-recognize.h"
 #include "test-util.h"
 
@@ -241,6 +244,32 @@ test_keyphrases (void)
   g_assert_cmpstr (card, ==, "کارت سوخت|کارت سوخت|کارت‌های سوخت");
 }
 
+/* A user's knowledge file may name an entity with a word of any length;
+ * looking up an article's word that long once overran a 512-byte buffer. */
+static void
+test_long_user_word (void)
+{
+  g_autoptr (PvKnowledge) knowledge = pv_knowledge_new_builtin ();
+  g_autoptr (GString) word = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PvAnalysis) analysis = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  PvAnalyzeOptions options = { NULL };
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (word, i % 2 ? "ب" : "پ");
+  json = g_strdup_printf ("{ \"organizations\": [ { \"id\": \"organization:long-word\","
+                          " \"label\": \"%s\" } ] }",
+                          word->str);
+  g_assert_true (pv_knowledge_merge_json (knowledge, "user.json", json, strlen (json), &error));
+  g_assert_no_error (error);
+
+  text = g_strdup_printf ("نمایندگان %s و %sی دیگر گفتند.", word->str, word->str);
+  analysis = pv_analyze (pv_document_new_from_text ("t", text, -1), knowledge, &options);
+  g_assert_cmpint (pv_analysis_find_node (analysis, "organization:long-word"), >=, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,6 +280,7 @@ main (int argc, char **argv)
   g_test_add_func ("/recognize/glued-plural", test_glued_plural);
   g_test_add_func ("/recognize/sentence-boundary", test_no_match_across_sentences);
   g_test_add_func ("/recognize/latin-names", test_latin_names);
+  g_test_add_func ("/recognize/long-user-word", test_long_user_word);
   g_test_add_func ("/recognize/offsets", test_offsets_slice_surface);
   g_test_add_func ("/recognize/rules/latin", test_rule_latin_names);
   g_test_add_func ("/recognize/rules/given-names", test_rule_given_names);
