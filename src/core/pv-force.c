@@ -40,7 +40,9 @@
 /* Iterations and cooling: the coarsest graph starts at a fifth of its
  * side and cools over COARSEST_ITERATIONS; each finer graph starts from
  * its parents' positions at half its nodes' spacing and needs only
- * LEVEL_ITERATIONS to spread them. */
+ * LEVEL_ITERATIONS to spread them, and the graphs of more than a quarter
+ * of the nodes, whose iterations cost the most and whose shape is set by
+ * then, half as many (cooling as much in all). */
 #define COARSEST_ITERATIONS 200
 #define COARSEST_COOLING 0.97
 #define LEVEL_ITERATIONS 20
@@ -272,8 +274,12 @@ tree_push (const PvForce *force, const double *mass, const double *x, const doub
                   dx = cos (angle) * 1e-3, dy = sin (angle) * 1e-3;
                   d2 = MIN_DISTANCE2;
                 }
-              fx += mass[b] * dx / d2;
-              fy += mass[b] * dy / d2;
+              {
+                double push = mass[b] / d2;
+
+                fx += push * dx;
+                fy += push * dy;
+              }
             }
           continue;
         }
@@ -282,8 +288,10 @@ tree_push (const PvForce *force, const double *mass, const double *x, const doub
           (x[i] < cell->x0 || x[i] >= cell->x0 + cell->side || y[i] < cell->y0 ||
            y[i] >= cell->y0 + cell->side))
         {
-          fx += cell->mass * dx / d2;
-          fy += cell->mass * dy / d2;
+          double push = cell->mass / d2;
+
+          fx += push * dx;
+          fy += push * dy;
           continue;
         }
       for (guint k = 0; k < 4; k++)
@@ -597,8 +605,14 @@ pv_force_unfold (PvForce *force, guint32 seed, const gboolean *pinned, double *x
         break; /* the graph itself: its caller iterates it */
       spacing = sqrt (total_mass (fine) / MAX (fine->n_nodes, 1));
       temperature = spacing / 2;
-      for (guint k = 0; k < LEVEL_ITERATIONS; k++, temperature *= LEVEL_COOLING)
-        level_iterate (force, fine, p, temperature, lx, ly);
+      {
+        gboolean fine_enough = 4 * (guint64)fine->n_nodes > levels[0].n_nodes;
+        guint iterations = fine_enough ? LEVEL_ITERATIONS / 2 : LEVEL_ITERATIONS;
+        double cooling = fine_enough ? LEVEL_COOLING * LEVEL_COOLING : LEVEL_COOLING;
+
+        for (guint k = 0; k < iterations; k++, temperature *= cooling)
+          level_iterate (force, fine, p, temperature, lx, ly);
+      }
     }
 
   memcpy (x, g_ptr_array_index (level_x, 0), sizeof (double) * levels[0].n_nodes);
