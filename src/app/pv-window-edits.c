@@ -491,10 +491,13 @@ pv_window_edits_open_project_file (PvWindow *self, GFile *file)
 
   name = display_basename (path);
   project = pv_project_load (path, &error);
-  if (project != NULL &&
-      !pv_article_view_check_text (name, pv_project_get_document (project)->text,
-                                   pv_project_get_document (project)->text_bytes, &error))
-    g_clear_pointer (&project, pv_project_free);
+  if (project != NULL)
+    {
+      g_autoptr (PvDocument) document = pv_project_get_document (project);
+
+      if (!pv_article_view_check_text (name, document->text, document->text_bytes, &error))
+        g_clear_pointer (&project, pv_project_free);
+    }
   if (project == NULL)
     {
       g_autofree char *message = NULL;
