@@ -43,17 +43,33 @@ struct _PvKnowledge
   gint ref_count;
 
   GPtrArray *entities;      /* PvKbEntity* */
-  GHashTable *entity_index; /* id → index + 1 */
+  GHashTable *entity_index; /* id → index + 1 (a copy: the ids it added; see `base`) */
   GPtrArray *roles;         /* PvKbRoleDef* */
   GHashTable *role_index;   /* id → index + 1 */
 
-  GHashTable *vocabulary; /* normalized word (UTF-8) → token id */
+  GHashTable *vocabulary; /* normalized word (UTF-8) → token id (a copy: its own words) */
+  GStringChunk *words;    /* the keys of `vocabulary` */
   guint n_tokens;
   gsize longest_token; /* in code points */
 
   GPtrArray *trie_payloads; /* per trie node: GArray of PvAliasPayload, or NULL */
   GArray *token_flags;      /* guint16 per token id: PvWordFlags from the lexicon */
   EdgeMap edges;
+
+  /* A copy (pv_knowledge_copy) shares the entities, the payload arrays, the
+   * words, the entity ids, the trie's edges and the word flags of the base
+   * it was made from, which it keeps alive and which can no longer change
+   * (`frozen`).  A word or an id is looked up in the copy's own tables, then
+   * in its base's; an entity, a payload array, the edges or the flags are
+   * copied the first time the copy changes them. */
+  PvKnowledge *base;
+  gint frozen;
+  gboolean shared_edges;       /* `edges` are the base's */
+  gboolean shared_token_flags; /* `token_flags` are the base's */
+  guint8 *shared_entities;     /* per entity below n_shared_entities: still the base's */
+  guint n_shared_entities;
+  guint8 *shared_payloads; /* per trie node below n_shared_payloads: still the base's */
+  guint n_shared_payloads;
 };
 
 /* clang-format off */
@@ -164,6 +180,8 @@ pv_kb_entity_free (gpointer data)
 {
   PvKbEntity *entity = data;
 
+  if (entity == NULL)
+    return;
   g_free (entity->id);
   g_free (entity->label);
   g_free (entity->label_en);
@@ -200,7 +218,8 @@ pv_knowledge_new_empty (void)
   knowledge->entity_index = g_hash_table_new (g_str_hash, g_str_equal);
   knowledge->roles = g_ptr_array_new_with_free_func (kb_role_def_free);
   knowledge->role_index = g_hash_table_new (g_str_hash, g_str_equal);
-  knowledge->vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  knowledge->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
+  knowledge->words = g_string_chunk_new (4096);
   knowledge->trie_payloads = g_ptr_array_new_with_free_func (payloads_free);
   knowledge->token_flags = g_array_new (FALSE, TRUE, sizeof (guint16));
   g_ptr_array_add (knowledge->trie_payloads, NULL); /* the root */
@@ -208,6 +227,26 @@ pv_knowledge_new_empty (void)
   knowledge->edges.keys = g_new0 (guint64, knowledge->edges.capacity);
   knowledge->edges.values = g_new0 (guint, knowledge->edges.capacity);
   return knowledge;
+}
+
+/* Frees `array` and those of its elements that are its knowledge base's
+ * own: not those below `n_shared` whose `shared` flag is set, which are the
+ * base's.  memchr finds the few of those a copy changed: this runs for
+ * every copy. */
+static void
+free_own_elements (GPtrArray *array, const guint8 *shared, guint n_shared, GDestroyNotify free_func)
+{
+  if (n_shared > 0)
+    {
+      const guint8 *end = shared + n_shared;
+
+      for (const guint8 *at = shared; at < end && (at = memchr (at, FALSE, end - at)) != NULL; at++)
+        free_func (g_ptr_array_index (array, at - shared));
+    }
+  for (guint i = n_shared; i < array->len; i++)
+    free_func (g_ptr_array_index (array, i));
+  g_ptr_array_set_free_func (array, NULL);
+  g_ptr_array_unref (array);
 }
 
 PvKnowledge *
@@ -223,32 +262,182 @@ pv_knowledge_unref (PvKnowledge *knowledge)
 {
   if (knowledge == NULL || !g_atomic_int_dec_and_test (&knowledge->ref_count))
     return;
-  g_ptr_array_unref (knowledge->entities);
+  free_own_elements (knowledge->entities, knowledge->shared_entities, knowledge->n_shared_entities,
+                     pv_kb_entity_free);
   g_hash_table_unref (knowledge->entity_index);
   g_ptr_array_unref (knowledge->roles);
   g_hash_table_unref (knowledge->role_index);
   g_hash_table_unref (knowledge->vocabulary);
-  g_ptr_array_unref (knowledge->trie_payloads);
+  g_string_chunk_free (knowledge->words);
+  free_own_elements (knowledge->trie_payloads, knowledge->shared_payloads,
+                     knowledge->n_shared_payloads, payloads_free);
   g_array_unref (knowledge->token_flags);
-  g_free (knowledge->edges.keys);
-  g_free (knowledge->edges.values);
+  if (!knowledge->shared_edges)
+    {
+      g_free (knowledge->edges.keys);
+      g_free (knowledge->edges.values);
+    }
+  g_free (knowledge->shared_entities);
+  g_free (knowledge->shared_payloads);
+  pv_knowledge_unref (knowledge->base);
   g_free (knowledge);
 }
 
+static PvKbEntity *
+kb_entity_copy (const PvKbEntity *entity)
+{
+  PvKbEntity *copy = g_new0 (PvKbEntity, 1);
+
+  copy->id = g_strdup (entity->id);
+  copy->type = entity->type;
+  copy->label = g_strdup (entity->label);
+  copy->label_en = g_strdup (entity->label_en);
+  copy->country = g_strdup (entity->country);
+  copy->capital = entity->capital;
+  if (entity->roles != NULL)
+    {
+      copy->roles = g_array_sized_new (FALSE, TRUE, sizeof (PvKbRole), entity->roles->len);
+      g_array_set_clear_func (copy->roles, kb_role_clear);
+      for (guint i = 0; i < entity->roles->len; i++)
+        {
+          const PvKbRole *role = &g_array_index (entity->roles, PvKbRole, i);
+          PvKbRole role_copy = {
+            g_strdup (role->role),
+            g_strdup (role->country),
+            g_strdup (role->from),
+            g_strdup (role->to),
+          };
+
+          g_array_append_val (copy->roles, role_copy);
+        }
+    }
+  return copy;
+}
+
+/* Entity `index`, to change: a copy's own, no longer its base's. */
+static PvKbEntity *
+entity_for_write (PvKnowledge *knowledge, guint index)
+{
+  if (index < knowledge->n_shared_entities && knowledge->shared_entities[index])
+    {
+      knowledge->shared_entities[index] = FALSE;
+      g_ptr_array_index (knowledge->entities, index) =
+          kb_entity_copy (g_ptr_array_index (knowledge->entities, index));
+    }
+  return g_ptr_array_index (knowledge->entities, index);
+}
+
+/* The payloads of trie node `node`, to change: a copy's own, no longer its
+ * base's; an empty array when the node had none. */
+static GArray *
+payloads_for_write (PvKnowledge *knowledge, guint node)
+{
+  GArray *payloads = g_ptr_array_index (knowledge->trie_payloads, node);
+
+  if (node < knowledge->n_shared_payloads && knowledge->shared_payloads[node])
+    {
+      knowledge->shared_payloads[node] = FALSE;
+      payloads = payloads != NULL ? g_array_copy (payloads) : NULL;
+      g_ptr_array_index (knowledge->trie_payloads, node) = payloads;
+    }
+  if (payloads == NULL)
+    {
+      payloads = g_array_new (FALSE, FALSE, sizeof (PvAliasPayload));
+      g_ptr_array_index (knowledge->trie_payloads, node) = payloads;
+    }
+  return payloads;
+}
+
+PvKnowledge *
+pv_knowledge_copy (PvKnowledge *knowledge)
+{
+  PvKnowledge *copy;
+  guint n_entities, n_nodes;
+
+  g_return_val_if_fail (knowledge != NULL, NULL);
+
+  g_atomic_int_set (&knowledge->frozen, TRUE);
+  n_entities = knowledge->entities->len;
+  n_nodes = knowledge->trie_payloads->len;
+
+  copy = g_new0 (PvKnowledge, 1);
+  copy->ref_count = 1;
+  copy->base = pv_knowledge_ref (knowledge);
+
+  /* the entities, shared, at the same indexes; the ids, looked up in the
+   * base's index */
+  copy->entities = g_ptr_array_new_full (n_entities, pv_kb_entity_free);
+  g_ptr_array_set_size (copy->entities, n_entities);
+  memcpy (copy->entities->pdata, knowledge->entities->pdata, n_entities * sizeof (gpointer));
+  copy->entity_index = g_hash_table_new (g_str_hash, g_str_equal);
+  copy->n_shared_entities = n_entities;
+  copy->shared_entities = g_malloc (MAX (n_entities, 1));
+  memset (copy->shared_entities, TRUE, n_entities);
+
+  /* the roles, few: copied */
+  copy->roles = g_ptr_array_new_full (knowledge->roles->len, kb_role_def_free);
+  copy->role_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < knowledge->roles->len; i++)
+    {
+      const PvKbRoleDef *role = g_ptr_array_index (knowledge->roles, i);
+      PvKbRoleDef *role_copy = g_new0 (PvKbRoleDef, 1);
+
+      role_copy->id = g_strdup (role->id);
+      role_copy->label = g_strdup (role->label);
+      role_copy->label_en = g_strdup (role->label_en);
+      role_copy->leader = role->leader;
+      g_ptr_array_add (copy->roles, role_copy);
+      g_hash_table_insert (copy->role_index, role_copy->id, GINT_TO_POINTER (i + 1));
+    }
+
+  /* the words, looked up in the base's vocabulary; their flags, shared */
+  copy->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
+  copy->words = g_string_chunk_new (1024);
+  copy->n_tokens = knowledge->n_tokens;
+  copy->longest_token = knowledge->longest_token;
+  copy->token_flags = g_array_ref (knowledge->token_flags);
+  copy->shared_token_flags = TRUE;
+
+  /* the trie: its payload arrays and its edges, shared */
+  copy->trie_payloads = g_ptr_array_new_full (n_nodes, payloads_free);
+  g_ptr_array_set_size (copy->trie_payloads, n_nodes);
+  memcpy (copy->trie_payloads->pdata, knowledge->trie_payloads->pdata, n_nodes * sizeof (gpointer));
+  copy->n_shared_payloads = n_nodes;
+  copy->shared_payloads = g_malloc (MAX (n_nodes, 1));
+  memset (copy->shared_payloads, TRUE, n_nodes);
+  copy->edges = knowledge->edges;
+  copy->shared_edges = TRUE;
+  return copy;
+}
+
 /* Tokens and the trie */
+
+/* The token id of a normalized word, 0 when the base does not know it. */
+static guint
+vocabulary_lookup (PvKnowledge *knowledge, const char *word)
+{
+  for (PvKnowledge *k = knowledge; k != NULL; k = k->base)
+    {
+      guint id = GPOINTER_TO_UINT (g_hash_table_lookup (k->vocabulary, word));
+
+      if (id != 0)
+        return id;
+    }
+  return 0;
+}
 
 static guint
 intern_token (PvKnowledge *knowledge, const gunichar *chars, gsize length)
 {
   g_autofree char *word = g_ucs4_to_utf8 (chars, length, NULL, NULL, NULL);
-  gpointer id;
+  guint id = vocabulary_lookup (knowledge, word);
 
-  if (g_hash_table_lookup_extended (knowledge->vocabulary, word, NULL, &id))
-    return GPOINTER_TO_UINT (id);
+  if (id != 0)
+    return id;
 
   knowledge->n_tokens++;
   knowledge->longest_token = MAX (knowledge->longest_token, length);
-  g_hash_table_insert (knowledge->vocabulary, g_steal_pointer (&word),
+  g_hash_table_insert (knowledge->vocabulary, g_string_chunk_insert (knowledge->words, word),
                        GUINT_TO_POINTER (knowledge->n_tokens));
   return knowledge->n_tokens;
 }
@@ -268,8 +457,7 @@ pv_knowledge_lookup_token (PvKnowledge *knowledge, const gunichar *chars, gsize 
     {
       g_autofree char *word = g_ucs4_to_utf8 (chars, (glong)length, NULL, NULL, NULL);
 
-      return word != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (knowledge->vocabulary, word))
-                          : 0;
+      return word != NULL ? vocabulary_lookup (knowledge, word) : 0;
     }
 
   /* Arabic and Latin letters inline: this runs for every word of every
@@ -290,7 +478,7 @@ pv_knowledge_lookup_token (PvKnowledge *knowledge, const gunichar *chars, gsize 
     }
   buffer[used] = '\0';
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (knowledge->vocabulary, buffer));
+  return vocabulary_lookup (knowledge, buffer);
 }
 
 guint
@@ -338,6 +526,14 @@ flag_word (PvKnowledge *knowledge, const char *word, PvWordFlags flag)
     return FALSE;
   span = &g_array_index (words, PvSpan, 0);
   token = intern_token (knowledge, normalized->chars + span->start, span->end - span->start);
+  if (knowledge->shared_token_flags)
+    {
+      GArray *own = g_array_copy (knowledge->token_flags);
+
+      g_array_unref (knowledge->token_flags);
+      knowledge->token_flags = own;
+      knowledge->shared_token_flags = FALSE;
+    }
   if (token >= knowledge->token_flags->len)
     g_array_set_size (knowledge->token_flags, token + 1);
   g_array_index (knowledge->token_flags, guint16, token) |= flag;
@@ -377,17 +573,22 @@ add_alias (PvKnowledge *knowledge, const char *alias, PvAliasKind kind, guint ta
         {
           child = knowledge->trie_payloads->len;
           g_ptr_array_add (knowledge->trie_payloads, NULL);
+          if (knowledge->shared_edges)
+            {
+              gsize capacity = knowledge->edges.capacity;
+
+              knowledge->edges.keys =
+                  g_memdup2 (knowledge->edges.keys, capacity * sizeof (guint64));
+              knowledge->edges.values =
+                  g_memdup2 (knowledge->edges.values, capacity * sizeof (guint));
+              knowledge->shared_edges = FALSE;
+            }
           edge_map_insert (&knowledge->edges, key, child);
         }
       node = child;
     }
 
-  payloads = g_ptr_array_index (knowledge->trie_payloads, node);
-  if (payloads == NULL)
-    {
-      payloads = g_array_new (FALSE, FALSE, sizeof (PvAliasPayload));
-      g_ptr_array_index (knowledge->trie_payloads, node) = payloads;
-    }
+  payloads = payloads_for_write (knowledge, node);
   for (guint i = 0; i < payloads->len; i++)
     {
       PvAliasPayload *existing = &g_array_index (payloads, PvAliasPayload, i);
@@ -420,7 +621,14 @@ pv_knowledge_entity (PvKnowledge *knowledge, guint index)
 int
 pv_knowledge_find_entity (PvKnowledge *knowledge, const char *id)
 {
-  return GPOINTER_TO_INT (g_hash_table_lookup (knowledge->entity_index, id)) - 1;
+  for (PvKnowledge *k = knowledge; k != NULL; k = k->base)
+    {
+      int index = GPOINTER_TO_INT (g_hash_table_lookup (k->entity_index, id));
+
+      if (index != 0)
+        return index - 1;
+    }
+  return -1;
 }
 
 const PvKbRoleDef *
@@ -451,9 +659,12 @@ pv_knowledge_foreach_alias (PvKnowledge *knowledge, PvKnowledgeAliasFunc func, g
   g_return_if_fail (knowledge != NULL);
   g_return_if_fail (func != NULL);
 
-  g_hash_table_iter_init (&iter, knowledge->vocabulary);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    words[GPOINTER_TO_UINT (value)] = key;
+  for (PvKnowledge *k = knowledge; k != NULL; k = k->base)
+    {
+      g_hash_table_iter_init (&iter, k->vocabulary);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        words[GPOINTER_TO_UINT (value)] = key;
+    }
 
   /* every node but the root is the child of one (node, token) edge */
   for (guint i = 0; i < n_nodes; i++)
@@ -599,11 +810,12 @@ mark_ambiguous (PvKnowledge *knowledge, const char *alias, guint target)
 
       node = pv_knowledge_trie_step (knowledge, node, token);
     }
-  if (node == PV_TRIE_NONE || words->len == 0)
+  if (node == PV_TRIE_NONE || words->len == 0 ||
+      g_ptr_array_index (knowledge->trie_payloads, node) == NULL)
     return;
 
-  payloads = g_ptr_array_index (knowledge->trie_payloads, node);
-  for (guint i = 0; payloads != NULL && i < payloads->len; i++)
+  payloads = payloads_for_write (knowledge, node);
+  for (guint i = 0; i < payloads->len; i++)
     if (g_array_index (payloads, PvAliasPayload, i).target == target)
       g_array_index (payloads, PvAliasPayload, i).ambiguous = TRUE;
 }
@@ -633,7 +845,7 @@ find_or_add_entity (PvKnowledge *knowledge, const char *id, PvEntityType type, g
   if (found >= 0)
     {
       *index = found;
-      return g_ptr_array_index (knowledge->entities, found);
+      return entity_for_write (knowledge, found);
     }
 
   entity = g_new0 (PvKbEntity, 1);
@@ -900,6 +1112,8 @@ pv_knowledge_merge_json (PvKnowledge *knowledge, const char *source, const char 
 
   g_return_val_if_fail (knowledge != NULL, FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
+  /* once copied, a knowledge base is read-only: its copies share what it holds */
+  g_return_val_if_fail (!g_atomic_int_get (&knowledge->frozen), FALSE);
 
   root = cJSON_ParseWithLength (json, length);
   if (root == NULL || !cJSON_IsObject (root))

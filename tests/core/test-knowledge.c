@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "../../src/core/pv-knowledge-private.h"
+#include "pv-analysis-json.h"
 #include "test-util.h"
 
 static void
@@ -135,6 +136,171 @@ test_user_file_from_xdg (void)
   g_rmdir (dir);
 }
 
+/* The JSON of the sample article analyzed with `knowledge`. */
+static char *
+analyze_sample (PvKnowledge *knowledge)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "000_2ad9410abe4922a4.txt", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PvAnalysis) analysis = NULL;
+  PvAnalyzeOptions options = { "2020-02-29" };
+  PvDocument *document = pv_document_load_file (path, &error);
+
+  g_assert_no_error (error);
+  analysis = pv_analyze (document, knowledge, &options);
+  g_assert_cmpuint (analysis->nodes->len, >, 5);
+  return pv_analysis_to_json (analysis);
+}
+
+static gboolean
+analysis_has (PvKnowledge *knowledge, const char *text, const char *id)
+{
+  g_autoptr (PvAnalysis) analysis = NULL;
+  PvAnalyzeOptions options = { NULL };
+
+  analysis = pv_analyze (pv_document_new_from_text ("t", text, -1), knowledge, &options);
+  return pv_analysis_find_node (analysis, id) >= 0;
+}
+
+typedef struct
+{
+  const char *alias;
+  guint target;
+  guint names, found;
+} AliasSearch;
+
+static void
+find_alias (const char *alias, const PvAliasPayload *payload, gpointer user_data)
+{
+  AliasSearch *search = user_data;
+
+  search->names++;
+  if (strcmp (alias, search->alias) == 0 && payload->target == search->target)
+    search->found++;
+}
+
+/* A copy holds all the original does, and what is merged into it (new
+ * entities and names, a changed label, a role's alias) stays there: not in
+ * the original, not in another copy.  The original is read-only. */
+static void
+test_copy (void)
+{
+  g_autoptr (PvKnowledge) base = pv_knowledge_new_builtin ();
+  g_autoptr (PvKnowledge) copy = pv_knowledge_copy (base);
+  g_autoptr (PvKnowledge) other = pv_knowledge_copy (base);
+  g_autoptr (PvKnowledge) copy_of_copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *from_base = analyze_sample (base);
+  g_autofree char *from_copy = analyze_sample (copy);
+  g_autofree char *again = NULL;
+  const char *into_copy =
+      "{ \"roles\": [ { \"id\": \"president\", \"aliases\": [\"سرور کشور\"] } ],"
+      " \"countries\": [ { \"code\": \"US\", \"label\": \"ینگه دنیا\" } ],"
+      " \"people\": [ { \"id\": \"person:vladimir-putin\", \"aliases\": [\"ولودیا پوتینوف\"],"
+      " \"ambiguous\": [\"پوتین\"] } ],"
+      " \"organizations\": [ { \"id\": \"organization:test-institute\","
+      " \"label\": \"موسسه آزمایشی پیوند\" } ],"
+      " \"given_names\": [\"پیوندعلی\"] }";
+  const char *into_other =
+      "{ \"topics\": [ { \"id\": \"topic:test-topic\", \"label\": \"موضوع آزمایشی\" } ] }";
+  const char *putin_text = "ولودیا پوتینوف به تهران آمد.";
+  const char *institute_text = "کارشناسان موسسه آزمایشی پیوند گفتند.";
+  const char *topic_text = "موضوع آزمایشی مهم است.";
+  glong length = 0;
+  int us;
+
+  g_assert_cmpuint (pv_knowledge_n_entities (copy), ==, pv_knowledge_n_entities (base));
+  for (guint i = 0; i < pv_knowledge_n_entities (base); i++)
+    {
+      const PvKbEntity *a = pv_knowledge_entity (base, i);
+      const PvKbEntity *b = pv_knowledge_entity (copy, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpint (pv_knowledge_find_entity (copy, a->id), ==, (int)i);
+      g_assert_cmpstr (a->label, ==, b->label);
+      g_assert_cmpstr (a->label_en, ==, b->label_en);
+    }
+  g_assert_cmpint (pv_knowledge_find_role (copy, "president"), ==,
+                   pv_knowledge_find_role (base, "president"));
+  g_assert_cmpstr (from_copy, ==, from_base);
+
+  g_assert_true (
+      pv_knowledge_merge_json (copy, "copy.json", into_copy, strlen (into_copy), &error));
+  g_assert_no_error (error);
+  g_assert_true (
+      pv_knowledge_merge_json (other, "other.json", into_other, strlen (into_other), &error));
+  g_assert_no_error (error);
+
+  us = pv_knowledge_find_entity (base, "country:US");
+  g_assert_cmpstr (pv_knowledge_entity (base, us)->label, ==, "آمریکا");
+  g_assert_cmpstr (pv_knowledge_entity (other, us)->label, ==, "آمریکا");
+  g_assert_cmpstr (pv_knowledge_entity (copy, us)->label, ==, "ینگه دنیا");
+  g_assert_cmpint (pv_knowledge_find_entity (base, "organization:test-institute"), <, 0);
+  g_assert_cmpint (pv_knowledge_find_entity (other, "organization:test-institute"), <, 0);
+  g_assert_cmpint (pv_knowledge_find_entity (copy, "organization:test-institute"), >=, 0);
+  g_assert_cmpint (pv_knowledge_find_entity (other, "topic:test-topic"), >=, 0);
+  g_assert_cmpint (pv_knowledge_find_entity (base, "topic:test-topic"), <, 0);
+  g_assert_cmpint (pv_knowledge_find_entity (copy, "topic:test-topic"), <, 0);
+  g_assert_true (analysis_has (copy, putin_text, "person:vladimir-putin"));
+  g_assert_false (analysis_has (base, putin_text, "person:vladimir-putin"));
+  g_assert_false (analysis_has (other, putin_text, "person:vladimir-putin"));
+  g_assert_true (analysis_has (copy, institute_text, "organization:test-institute"));
+  g_assert_false (analysis_has (base, institute_text, "organization:test-institute"));
+  g_assert_true (analysis_has (other, topic_text, "topic:test-topic"));
+  g_assert_false (analysis_has (copy, topic_text, "topic:test-topic"));
+  /* a word the copy's lexicon added */
+  {
+    g_autofree gunichar *word = g_utf8_to_ucs4 ("پیوندعلی", -1, NULL, &length, NULL);
+    guint token = pv_knowledge_lookup_token (copy, word, length);
+
+    g_assert_cmpuint (token, >, 0);
+    g_assert_cmpuint (pv_knowledge_word_flags (copy, token), ==, PV_WORD_GIVEN_NAME);
+    g_assert_cmpuint (pv_knowledge_lookup_token (base, word, length), ==, 0);
+    g_assert_cmpuint (pv_knowledge_word_flags (base, token), ==, 0);
+    g_assert_cmpuint (pv_knowledge_lookup_token (other, word, length), ==, 0);
+  }
+
+  /* every name, the base's and its own, for the tools that list them */
+  {
+    AliasSearch in_base = { "ولودیا پوتینوف" }, in_copy = { "ولودیا پوتینوف" };
+
+    in_base.target = in_copy.target = pv_knowledge_find_entity (base, "person:vladimir-putin");
+    pv_knowledge_foreach_alias (base, find_alias, &in_base);
+    pv_knowledge_foreach_alias (copy, find_alias, &in_copy);
+    g_assert_cmpuint (in_base.found, ==, 0);
+    g_assert_cmpuint (in_copy.found, ==, 1);
+    /* Putin's new name and the institute's label (ینگه دنیا was a name of
+     * the US already) */
+    g_assert_cmpuint (in_copy.names, ==, in_base.names + 2);
+  }
+
+  /* the base and the other copy still analyze the article as before */
+  again = analyze_sample (other);
+  g_assert_cmpstr (again, ==, from_base);
+  g_clear_pointer (&again, g_free);
+
+  /* the original is read-only now */
+  g_test_expect_message ("peyvand-knowledge", G_LOG_LEVEL_CRITICAL, "*frozen*");
+  g_assert_false (
+      pv_knowledge_merge_json (base, "base.json", into_other, strlen (into_other), NULL));
+  g_test_assert_expected_messages ();
+
+  /* a copy of a copy has what was merged into the first; the copies own
+   * what they hold, or keep alive what they share: they outlive the
+   * original */
+  copy_of_copy = pv_knowledge_copy (copy);
+  g_clear_pointer (&base, pv_knowledge_unref);
+  g_clear_pointer (&copy, pv_knowledge_unref);
+  g_assert_true (analysis_has (copy_of_copy, putin_text, "person:vladimir-putin"));
+  g_assert_true (
+      pv_knowledge_merge_json (copy_of_copy, "more.json", into_other, strlen (into_other), &error));
+  g_assert_no_error (error);
+  g_assert_true (analysis_has (copy_of_copy, topic_text, "topic:test-topic"));
+  again = analyze_sample (other);
+  g_assert_cmpstr (again, ==, from_base);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -147,6 +313,7 @@ main (int argc, char **argv)
   g_test_add_func ("/knowledge/merge/bad-entries", test_merge_bad_entries);
   g_test_add_func ("/knowledge/merge/not-json", test_merge_not_json);
   g_test_add_func ("/knowledge/user-file", test_user_file_from_xdg);
+  g_test_add_func ("/knowledge/copy", test_copy);
 
   return g_test_run ();
 }

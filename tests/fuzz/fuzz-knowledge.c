@@ -15,9 +15,16 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
   static const char text[] = "ولادیمیر پوتین رئیس جمهور روسیه با حسن روحانی در تهران دیدار کرد.";
-  g_autoptr (PvKnowledge) knowledge = pv_knowledge_new_builtin ();
+  /* Built once: building it takes far longer than a copy of it, and every
+   * input is merged into a copy of its own, so no input sees another's. */
+  static PvKnowledge *builtin;
+  g_autoptr (PvKnowledge) knowledge = NULL;
   g_autoptr (PvAnalysis) analysis = NULL;
   PvAnalyzeOptions options = { NULL };
+
+  if (builtin == NULL)
+    builtin = pv_knowledge_new_builtin ();
+  knowledge = pv_knowledge_copy (builtin);
 
   /* valid entries are taken even when others are refused */
   pv_knowledge_merge_json (knowledge, "fuzz", (const char *)data, size, NULL);
