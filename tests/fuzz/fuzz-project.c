@@ -23,14 +23,23 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   PvProject *project;
 
   if (path == NULL)
-    path = g_build_filename (g_get_tmp_dir (), "peyvand-fuzz-project.peyvand", NULL);
+    {
+      /* one per process: fuzzers running side by side must not share it */
+      g_autofree char *name = g_strdup_printf ("peyvand-fuzz-project-%d.peyvand", (int)getpid ());
+
+      path = g_build_filename (g_get_tmp_dir (), name, NULL);
+    }
 
   analysis = pv_analysis_from_json ("fuzz", (const char *)data, size, NULL);
 
-  if (!g_file_set_contents (path, (const char *)data, (gssize)size, NULL))
+  /* no fsync (g_file_set_contents would, for each input): the file only
+   * needs to be there for pv_project_load to read */
+  if (!g_file_set_contents_full (path, (const char *)data, (gssize)size, G_FILE_SET_CONTENTS_NONE,
+                                 0600, NULL))
     return 0;
   project = pv_project_load (path, NULL);
   if (project != NULL)
     pv_project_free (project);
+  g_unlink (path);
   return 0;
 }
