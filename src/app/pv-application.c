@@ -471,6 +471,8 @@ pv_application_startup (GApplication *application)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  /* GtkApplication's, for the window's own action (pv-window.c) */
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
   GtkApplication *gtk_application = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (pv_application_parent_class)->startup (application);
@@ -488,6 +490,8 @@ pv_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (gtk_application, "win.export", export_accels);
   gtk_application_set_accels_for_action (gtk_application, "window.close", close_accels);
   gtk_application_set_accels_for_action (gtk_application, "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (gtk_application, "win.show-help-overlay",
+                                         help_overlay_accels);
 }
 
 static void

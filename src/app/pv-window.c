@@ -37,13 +37,18 @@ struct _PvWindow
   GtkStack *stack;
   GtkSpinner *spinner;
   AdwSplitButton *open_button;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;
   GtkPaned *paned;
   PvArticleView *article_view;
   PvGraphPanel *graph_panel;
   PvGraphView *graph_view;
 
   GSettings *settings;
+  /* NULL until the Open button's menu is built (pv_window_build_menus()) */
   GMenu *recent_menu;
+  /* the idle that builds the menus once the first frame is painted */
+  guint menus_idle;
 
   GFile *file;
   PvDocument *document;
@@ -314,6 +319,94 @@ recent_changed_cb (GtkRecentManager *manager, PvWindow *self)
   pv_window_update_recent_menu (self);
 }
 
+/* Menus ------------------------------------------------------------------------ */
+
+/* The menus are not on the first frame: they are built once it is painted
+ * (or when the main menu is first opened), and the recent files read then. */
+static void
+pv_window_build_menus (PvWindow *self)
+{
+  g_clear_handle_id (&self->menus_idle, g_source_remove);
+  if (self->recent_menu != NULL)
+    return;
+
+  gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
+
+  self->recent_menu = g_menu_new ();
+  pv_window_update_recent_menu (self);
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
+  g_signal_connect (gtk_recent_manager_get_default (), "changed", G_CALLBACK (recent_changed_cb),
+                    self);
+}
+
+static gboolean
+build_menus_idle (gpointer user_data)
+{
+  PvWindow *self = PV_WINDOW (user_data);
+
+  self->menus_idle = 0;
+  pv_window_build_menus (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The main menu opened before the idle came (F10, a click) */
+static void
+create_primary_menu (GtkMenuButton *button, gpointer user_data)
+{
+  pv_window_build_menus (PV_WINDOW (user_data));
+}
+
+static void
+first_frame_after_paint (GdkFrameClock *frame_clock, PvWindow *self)
+{
+  /* an analysis to show comes first */
+  if (pv_window_get_busy (self))
+    return;
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_after_paint, self);
+  /* after this frame's other after-paint handlers, before the next frame */
+  if (self->recent_menu == NULL && self->menus_idle == 0)
+    self->menus_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_menus_idle, self, NULL);
+}
+
+static void
+pv_window_realize (GtkWidget *widget)
+{
+  PvWindow *self = PV_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (pv_window_parent_class)->realize (widget);
+
+  if (self->recent_menu == NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_after_paint), self, 0);
+}
+
+static void
+pv_window_unrealize (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget),
+                                        first_frame_after_paint, widget);
+
+  GTK_WIDGET_CLASS (pv_window_parent_class)->unrealize (widget);
+}
+
+/* The keyboard shortcuts window (Ctrl+?), built when first asked for */
+static void
+show_help_overlay_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+          gtk_builder_new_from_resource ("/org/peyvand/Peyvand/pv-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 analyze_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
@@ -394,6 +487,14 @@ pv_window_start_analysis (PvWindow *self)
   g_task_set_source_tag (task, pv_window_start_analysis);
   g_task_set_task_data (task, data, (GDestroyNotify)analyze_data_free);
   g_task_run_in_thread (task, analyze_thread);
+}
+
+/* A window that shows no article invites to open one. */
+static void
+pv_window_show_empty_if_no_document (PvWindow *self)
+{
+  if (self->document == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 static void
@@ -491,6 +592,7 @@ load_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
   document = g_task_propagate_pointer (task, &error);
   if (document == NULL)
     {
+      pv_window_show_empty_if_no_document (self);
       pv_window_show_error (self, error->message);
       pv_window_update_busy (self);
       g_signal_emit (self, signals[LOAD_FAILED], 0, error->message);
@@ -519,6 +621,9 @@ pv_window_open_file (PvWindow *self, GFile *file)
     }
 
   self->load_cancellable = g_cancellable_new ();
+  /* The article's page shows while it loads (busy): the empty page is never
+   * laid out for a window opened on an article. */
+  gtk_stack_set_visible_child_name (self->stack, "article");
 
   task = g_task_new (self, self->load_cancellable, load_done, NULL);
   g_task_set_source_tag (task, pv_window_open_file);
@@ -757,6 +862,7 @@ pv_window_show_document (PvWindow *self, GFile *file, PvDocument *document)
 void
 pv_window_report_load_failure (PvWindow *self, const char *message)
 {
+  pv_window_show_empty_if_no_document (self);
   pv_window_show_error (self, message);
   g_signal_emit (self, signals[LOAD_FAILED], 0, message);
 }
@@ -813,6 +919,7 @@ pv_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
 
+  g_clear_handle_id (&self->menus_idle, g_source_remove);
   g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (), recent_changed_cb, self);
 
   /* The settings and the labels action no longer reach into the views. */
@@ -879,6 +986,8 @@ pv_window_class_init (PvWindowClass *klass)
   object_class->dispose = pv_window_dispose;
   object_class->finalize = pv_window_finalize;
   object_class->get_property = pv_window_get_property;
+  widget_class->realize = pv_window_realize;
+  widget_class->unrealize = pv_window_unrealize;
 
   properties[PROP_BUSY] =
       g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -902,6 +1011,8 @@ pv_window_class_init (PvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, graph_panel);
@@ -919,6 +1030,10 @@ pv_window_class_init (PvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.text-bigger", NULL, text_size_action);
   gtk_widget_class_install_action (widget_class, "win.text-smaller", NULL, text_size_action);
   gtk_widget_class_install_action (widget_class, "win.text-reset", NULL, text_size_action);
+  /* in place of GtkApplication's, which builds the window with every window
+   * (the shortcut, Ctrl+?, is set with the application's accelerators) */
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   /* undo, redo, save, the node menu (pv-window-edits.c) */
   pv_window_edits_class_init (widget_class);
@@ -971,11 +1086,7 @@ pv_window_init (PvWindow *self)
   labels_action = G_ACTION (g_property_action_new ("graph-labels", self->graph_view, "labels"));
   g_action_map_add_action (G_ACTION_MAP (self), labels_action);
 
-  self->recent_menu = g_menu_new ();
-  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
-  pv_window_update_recent_menu (self);
-  g_signal_connect (gtk_recent_manager_get_default (), "changed", G_CALLBACK (recent_changed_cb),
-                    self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
