@@ -218,6 +218,9 @@ struct _PvInspector
 {
   GtkWidget parent_instance;
 
+  /* The table is built when the inspector is first shown (or asked for
+   * it), the metrics computed then (or when the colours need them): a
+   * window that does not show the inspector spends nothing on it. */
   GtkWidget *box;
   GtkLabel *summary;
   GtkCheckButton *community_check;
@@ -230,6 +233,8 @@ struct _PvInspector
   PvGraphView *graph_view;
   const PvAnalysis *analysis;
   PvMetrics *metrics;
+  /* the metrics of `analysis` are computed (metrics may still be NULL) */
+  gboolean metrics_done;
   guint *communities; /* per node, for the graph's colours */
   gboolean color_by_community;
   gboolean syncing;
@@ -238,6 +243,9 @@ struct _PvInspector
 };
 
 G_DEFINE_FINAL_TYPE (PvInspector, pv_inspector, GTK_TYPE_WIDGET)
+
+static void pv_inspector_ensure_built (PvInspector *self);
+static void pv_inspector_show (GtkWidget *widget);
 
 enum
 {
@@ -410,6 +418,7 @@ pv_inspector_get_column (PvInspector *self, const char *id)
   g_return_val_if_fail (PV_IS_INSPECTOR (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
+  pv_inspector_ensure_built (self);
   for (guint c = 0; c < N_COLUMNS; c++)
     if (g_str_equal (id, column_properties[c]))
       return self->columns[c];
@@ -417,6 +426,8 @@ pv_inspector_get_column (PvInspector *self, const char *id)
 }
 
 /* Colours ------------------------------------------------------------------- */
+
+static void pv_inspector_ensure_metrics (PvInspector *self);
 
 static void
 pv_inspector_apply_colors (PvInspector *self)
@@ -444,6 +455,8 @@ pv_inspector_set_color_by_community (PvInspector *self, gboolean color_by_commun
   if (self->color_by_community == color_by_community)
     return;
   self->color_by_community = color_by_community;
+  if (color_by_community)
+    pv_inspector_ensure_metrics (self);
   pv_inspector_apply_colors (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR_BY_COMMUNITY]);
 }
@@ -511,7 +524,11 @@ graph_selected_node_cb (PvGraphView *view, GParamSpec *pspec, PvInspector *self)
   int node = pv_graph_view_get_selected_node (view);
   GListModel *model = G_LIST_MODEL (self->selection);
   guint position = GTK_INVALID_LIST_POSITION;
-  guint n = g_list_model_get_n_items (model);
+  guint n;
+
+  if (model == NULL)
+    return; /* not built yet: it follows the graph when it is */
+  n = g_list_model_get_n_items (model);
 
   for (guint i = 0; node >= 0 && i < n; i++)
     {
@@ -560,6 +577,8 @@ pv_inspector_update_summary (PvInspector *self)
 {
   g_autofree char *text = NULL;
 
+  if (self->summary == NULL)
+    return;
   if (self->metrics == NULL || self->metrics->n_nodes == 0)
     {
       gtk_label_set_text (self->summary, "");
@@ -580,22 +599,40 @@ pv_inspector_update_summary (PvInspector *self)
   gtk_label_set_text (self->summary, text);
 }
 
-void
-pv_inspector_set_analysis (PvInspector *self, const PvAnalysis *analysis)
+/* The table's rows from the metrics, when the table is built. */
+static void
+pv_inspector_fill (PvInspector *self)
 {
   g_autoptr (GPtrArray) rows = NULL;
 
-  g_return_if_fail (PV_IS_INSPECTOR (self));
+  if (self->store == NULL)
+    return;
 
-  /* the graph lets go of the colours before they go */
-  if (self->graph_view != NULL)
-    pv_graph_view_set_node_color_index (self->graph_view, NULL);
   self->syncing = TRUE;
   g_list_store_remove_all (self->store);
   self->syncing = FALSE;
-  g_clear_pointer (&self->metrics, pv_metrics_free);
-  g_clear_pointer (&self->communities, g_free);
-  self->analysis = analysis;
+  if (self->metrics != NULL)
+    {
+      rows = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < self->metrics->n_nodes; i++)
+        g_ptr_array_add (rows, pv_inspector_row_new (self->analysis, i, &self->metrics->nodes[i]));
+      self->syncing = TRUE;
+      g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
+      self->syncing = FALSE;
+    }
+  pv_inspector_update_summary (self);
+  if (self->graph_view != NULL)
+    graph_selected_node_cb (self->graph_view, NULL, self);
+}
+
+static void
+pv_inspector_ensure_metrics (PvInspector *self)
+{
+  const PvAnalysis *analysis = self->analysis;
+
+  if (self->metrics_done)
+    return;
+  self->metrics_done = TRUE;
 
   if (analysis != NULL && analysis->nodes->len > 0)
     {
@@ -607,22 +644,39 @@ pv_inspector_set_analysis (PvInspector *self, const PvAnalysis *analysis)
 
   if (self->metrics != NULL)
     {
-      rows = g_ptr_array_new_with_free_func (g_object_unref);
       self->communities = g_new0 (guint, self->metrics->n_nodes);
       for (guint i = 0; i < self->metrics->n_nodes; i++)
-        {
-          g_ptr_array_add (rows, pv_inspector_row_new (analysis, i, &self->metrics->nodes[i]));
-          self->communities[i] = self->metrics->nodes[i].community;
-        }
-      self->syncing = TRUE;
-      g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
-      self->syncing = FALSE;
+        self->communities[i] = self->metrics->nodes[i].community;
     }
 
-  pv_inspector_update_summary (self);
+  pv_inspector_fill (self);
   pv_inspector_apply_colors (self);
+}
+
+void
+pv_inspector_set_analysis (PvInspector *self, const PvAnalysis *analysis)
+{
+  g_return_if_fail (PV_IS_INSPECTOR (self));
+
+  /* the graph lets go of the colours before they go */
   if (self->graph_view != NULL)
-    graph_selected_node_cb (self->graph_view, NULL, self);
+    pv_graph_view_set_node_color_index (self->graph_view, NULL);
+  if (self->store != NULL)
+    {
+      self->syncing = TRUE;
+      g_list_store_remove_all (self->store);
+      self->syncing = FALSE;
+    }
+  g_clear_pointer (&self->metrics, pv_metrics_free);
+  g_clear_pointer (&self->communities, g_free);
+  self->analysis = analysis;
+  self->metrics_done = FALSE;
+
+  /* computed now when shown (or colouring the graph), else when first shown */
+  if (self->box != NULL || self->color_by_community)
+    pv_inspector_ensure_metrics (self);
+  else
+    pv_inspector_apply_colors (self);
 }
 
 const PvMetrics *
@@ -630,6 +684,7 @@ pv_inspector_get_metrics (PvInspector *self)
 {
   g_return_val_if_fail (PV_IS_INSPECTOR (self), NULL);
 
+  pv_inspector_ensure_metrics (self);
   return self->metrics;
 }
 
@@ -638,6 +693,7 @@ pv_inspector_get_column_view (PvInspector *self)
 {
   g_return_val_if_fail (PV_IS_INSPECTOR (self), NULL);
 
+  pv_inspector_ensure_built (self);
   return self->column_view;
 }
 
@@ -646,6 +702,7 @@ pv_inspector_get_selection (PvInspector *self)
 {
   g_return_val_if_fail (PV_IS_INSPECTOR (self), NULL);
 
+  pv_inspector_ensure_built (self);
   return self->selection;
 }
 
@@ -715,6 +772,7 @@ pv_inspector_class_init (PvInspectorClass *klass)
   object_class->set_property = pv_inspector_set_property;
   object_class->dispose = pv_inspector_dispose;
   object_class->finalize = pv_inspector_finalize;
+  widget_class->show = pv_inspector_show;
 
   properties[PROP_COLOR_BY_COMMUNITY] =
       g_param_spec_boolean ("color-by-community", NULL, NULL, FALSE,
@@ -726,13 +784,17 @@ pv_inspector_class_init (PvInspectorClass *klass)
 }
 
 static void
-pv_inspector_init (PvInspector *self)
+pv_inspector_ensure_built (PvInspector *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *header, *scrolled;
   GtkSorter *sorter;
   GtkAdjustment *hadjustment;
 
+  if (self->box != NULL)
+    return;
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  scrolled = gtk_scrolled_window_new ();
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
@@ -775,6 +837,25 @@ pv_inspector_init (PvInspector *self)
                            self, 0);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (self->box), scrolled);
+
+  /* the rows of the analysis already set */
+  if (self->metrics_done)
+    pv_inspector_fill (self);
+  else
+    pv_inspector_ensure_metrics (self);
+}
+
+static void
+pv_inspector_show (GtkWidget *widget)
+{
+  pv_inspector_ensure_built (PV_INSPECTOR (widget));
+
+  GTK_WIDGET_CLASS (pv_inspector_parent_class)->show (widget);
+}
+
+static void
+pv_inspector_init (PvInspector *self)
+{
 }
 
 GtkWidget *
