@@ -66,7 +66,9 @@ struct _PvGraphView
   /* Measures labels for fitting, with no widget drawing involved. */
   cairo_surface_t *measure_surface;
 
-  /* What a right-click on a node shows (pv_graph_view_set_node_menu) */
+  /* What a right-click on a node shows (pv_graph_view_set_node_menu), its
+   * popover built when first shown */
+  GMenuModel *node_menu;
   GtkWidget *node_popover;
 };
 
@@ -478,13 +480,7 @@ pv_graph_view_set_node_menu (PvGraphView *self, GMenuModel *menu)
   g_return_if_fail (menu == NULL || G_IS_MENU_MODEL (menu));
 
   g_clear_pointer (&self->node_popover, gtk_widget_unparent);
-  if (menu == NULL)
-    return;
-
-  self->node_popover = gtk_popover_menu_new_from_model (menu);
-  gtk_widget_set_parent (self->node_popover, GTK_WIDGET (self));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->node_popover), FALSE);
-  gtk_widget_set_halign (self->node_popover, GTK_ALIGN_START);
+  g_set_object (&self->node_menu, menu);
 }
 
 void
@@ -492,13 +488,21 @@ pv_graph_view_popup_node_menu (PvGraphView *self, int node, double x, double y)
 {
   g_return_if_fail (PV_IS_GRAPH_VIEW (self));
 
-  if (self->node_popover == NULL)
+  if (self->node_menu == NULL)
     {
       pv_graph_view_release_node (self, node);
       return;
     }
   if (node < 0 || self->analysis == NULL || (guint)node >= self->analysis->nodes->len)
     return;
+
+  if (self->node_popover == NULL)
+    {
+      self->node_popover = gtk_popover_menu_new_from_model (self->node_menu);
+      gtk_widget_set_parent (self->node_popover, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->node_popover), FALSE);
+      gtk_widget_set_halign (self->node_popover, GTK_ALIGN_START);
+    }
 
   /* the menu's actions work on the selected node */
   pv_graph_view_activate_node (self, node);
@@ -919,6 +923,7 @@ pv_graph_view_dispose (GObject *object)
   g_clear_pointer (&self->layout, pv_layout_free);
   self->analysis = NULL;
   g_clear_pointer (&self->node_popover, gtk_widget_unparent);
+  g_clear_object (&self->node_menu);
 
   G_OBJECT_CLASS (pv_graph_view_parent_class)->dispose (object);
 }
