@@ -76,6 +76,12 @@ int pv_knowledge_find_entity (PvKnowledge *knowledge, const char *id);
 const PvKbRoleDef *pv_knowledge_role (PvKnowledge *knowledge, guint index);
 int pv_knowledge_find_role (PvKnowledge *knowledge, const char *id);
 
+/* Reads a knowledge file whole: only a regular file (a FIFO would block
+ * for ever), of at most PV_KNOWLEDGE_MAX_FILE_BYTES.  Errors are
+ * G_FILE_ERROR's (NOENT when it does not exist) and name the file. */
+#define PV_KNOWLEDGE_MAX_FILE_BYTES ((goffset)64 * 1024 * 1024)
+gboolean pv_knowledge_read_file (const char *path, char **contents, gsize *length, GError **error);
+
 /* Calls `func` once for every name of a knowledge-base entity in the trie
  * (kinds PV_ALIAS_NAME, SHORT, DEMONYM and METONYM; not roles, titles or
  * locatives): `alias` is its normalized form, the words joined by single

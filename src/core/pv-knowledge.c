@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include <cjson/cJSON.h>
 #include <gio/gio.h>
@@ -1152,13 +1155,50 @@ pv_knowledge_merge_file (PvKnowledge *knowledge, const char *path, GError **erro
   gsize length = 0;
   g_autoptr (GError) local_error = NULL;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  if (!pv_knowledge_read_file (path, &contents, &length, &local_error))
     {
-      g_set_error (error, PV_KNOWLEDGE_ERROR, PV_KNOWLEDGE_ERROR_PARSE, "%s: %s", path,
-                   local_error->message);
+      g_set_error_literal (error, PV_KNOWLEDGE_ERROR, PV_KNOWLEDGE_ERROR_PARSE,
+                           local_error->message);
       return FALSE;
     }
   return pv_knowledge_merge_json (knowledge, path, contents, length, error);
+}
+
+gboolean
+pv_knowledge_read_file (const char *path, char **contents, gsize *length, GError **error)
+{
+  GStatBuf info;
+  g_autoptr (GError) local_error = NULL;
+
+  if (g_stat (path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!S_ISREG (info.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: %s", path,
+                   S_ISDIR (info.st_mode) ? "is a directory, not a file" : "not a regular file");
+      return FALSE;
+    }
+  if ((goffset)info.st_size > PV_KNOWLEDGE_MAX_FILE_BYTES)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   "%s: too large (%" G_GOFFSET_FORMAT
+                   " MiB; a knowledge file holds at most %d MiB)",
+                   path, (goffset)info.st_size >> 20, (int)(PV_KNOWLEDGE_MAX_FILE_BYTES >> 20));
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, contents, length, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "pv-knowledge-private.h"
 #include "pv-normalize.h"
 #include "pv-project.h"
 #include "pv-user-knowledge.h"
@@ -75,7 +76,7 @@ read_file (const char *path, GError **error)
   gsize length = 0;
   cJSON *root;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  if (!pv_knowledge_read_file (path, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {

@@ -293,5 +293,12 @@ XDG_DATA_HOME="$work/xdg" timeout "$limit" "$cli" analyze "$work/institute.txt" 
 check "knowledge file that is a directory: the built-in knowledge alone, and a warning" 0 $? \
   sh -c "cmp -s '$work/out' '$work/builtin.json' && grep -qF 'knowledge.json' '$work/err'"
 
+rmdir "$work/xdg/peyvand/knowledge.json"
+mkfifo "$work/xdg/peyvand/knowledge.json"
+XDG_DATA_HOME="$work/xdg" timeout "$limit" "$cli" analyze "$work/institute.txt" >"$work/out" 2>"$work/err"
+check "knowledge file that is a FIFO: not waited on; the built-in knowledge, and a warning" 0 $? \
+  sh -c "cmp -s '$work/out' '$work/builtin.json' && grep -qF 'knowledge.json: not a regular file' '$work/err'"
+rm "$work/xdg/peyvand/knowledge.json"
+
 echo "$passed passed, $failures failed, $skipped skipped"
 [ "$failures" -eq 0 ]
