@@ -300,94 +300,188 @@ is_control (gunichar c)
   return (c < 0x20 && !is_allowed_control (c)) || (c >= 0x7F && c <= 0x9F);
 }
 
+/* What text_stats() counts of one character. */
+enum
+{
+  CHAR_CONTROL = 1 << 0,       /* is_control () or NUL */
+  CHAR_PLAUSIBLE = 1 << 1,     /* see TextStats.plausible */
+  CHAR_HIGH_EXPECTED = 1 << 2, /* above U+007F and expected in Persian text */
+  CHAR_ARABIC_LETTER = 1 << 3, /* a letter of the Arabic script */
+  CHAR_LATIN_LETTER = 1 << 4,  /* a letter of the Latin script */
+  CHAR_WORDISH = 1 << 5,       /* a letter, a mark or ZWNJ: part of a word */
+};
+
+static guint8
+char_flags (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+  gboolean letter = g_unichar_isalpha (c);
+  guint8 flags = 0;
+
+  if (is_control (c) || c == 0)
+    flags |= CHAR_CONTROL;
+
+  /* Printable ASCII is fine in any text (markup, JSON, …). */
+  if (c >= 0x20 && c < 0x7F)
+    type = G_UNICODE_OTHER_PUNCTUATION;
+
+  switch (type)
+    {
+      case G_UNICODE_CONTROL:
+        if (is_allowed_control (c))
+          flags |= CHAR_PLAUSIBLE;
+        break;
+      case G_UNICODE_FORMAT:
+      case G_UNICODE_LOWERCASE_LETTER:
+      case G_UNICODE_MODIFIER_LETTER:
+      case G_UNICODE_OTHER_LETTER:
+      case G_UNICODE_TITLECASE_LETTER:
+      case G_UNICODE_UPPERCASE_LETTER:
+      case G_UNICODE_SPACING_MARK:
+      case G_UNICODE_ENCLOSING_MARK:
+      case G_UNICODE_NON_SPACING_MARK:
+      case G_UNICODE_DECIMAL_NUMBER:
+      case G_UNICODE_LETTER_NUMBER:
+      case G_UNICODE_OTHER_NUMBER:
+      case G_UNICODE_CONNECT_PUNCTUATION:
+      case G_UNICODE_DASH_PUNCTUATION:
+      case G_UNICODE_CLOSE_PUNCTUATION:
+      case G_UNICODE_FINAL_PUNCTUATION:
+      case G_UNICODE_INITIAL_PUNCTUATION:
+      case G_UNICODE_OTHER_PUNCTUATION:
+      case G_UNICODE_OPEN_PUNCTUATION:
+      case G_UNICODE_LINE_SEPARATOR:
+      case G_UNICODE_PARAGRAPH_SEPARATOR:
+      case G_UNICODE_SPACE_SEPARATOR:
+        flags |= CHAR_PLAUSIBLE;
+        break;
+      case G_UNICODE_SURROGATE:
+      case G_UNICODE_UNASSIGNED:
+      case G_UNICODE_PRIVATE_USE:
+      case G_UNICODE_CURRENCY_SYMBOL:
+      case G_UNICODE_MODIFIER_SYMBOL:
+      case G_UNICODE_MATH_SYMBOL:
+      case G_UNICODE_OTHER_SYMBOL:
+      default:
+        break;
+    }
+
+  if (c > 0x7F && (is_arabic_script (c) || (c >= 0x2000 && c <= 0x206F) || c == 0xA0 || c == 0xAB ||
+                   c == 0xBB || c == 0xD7 || c == 0xF7 || c == 0xB0 || c == 0x20AC))
+    flags |= CHAR_HIGH_EXPECTED;
+  if (letter && is_arabic_script (c))
+    flags |= CHAR_ARABIC_LETTER;
+  else if (letter && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN)
+    flags |= CHAR_LATIN_LETTER;
+  if (letter || g_unichar_ismark (c) || c == ZWNJ)
+    flags |= CHAR_WORDISH;
+  return flags;
+}
+
+/* char_flags() of ASCII, Latin, Arabic (U+0000 to U+07FF), general
+ * punctuation (U+2000 to U+206F) and Arabic presentation forms (U+FB50 to
+ * U+FEFF), worked out once: text_stats() looks at every character. */
+#define FLAGS_LOW_LIMIT 0x0800
+#define FLAGS_PUNCTUATION_START 0x2000
+#define FLAGS_PUNCTUATION_LIMIT 0x2070
+#define FLAGS_FORMS_START 0xFB50
+#define FLAGS_FORMS_LIMIT 0xFF00
+#define FLAGS_PUNCTUATION_AT FLAGS_LOW_LIMIT
+#define FLAGS_FORMS_AT (FLAGS_PUNCTUATION_AT + FLAGS_PUNCTUATION_LIMIT - FLAGS_PUNCTUATION_START)
+#define FLAGS_TABLE_SIZE (FLAGS_FORMS_AT + FLAGS_FORMS_LIMIT - FLAGS_FORMS_START)
+
+static const guint8 *
+char_flags_table (void)
+{
+  static guint8 table[FLAGS_TABLE_SIZE];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (gunichar c = 0; c < FLAGS_LOW_LIMIT; c++)
+        table[c] = char_flags (c);
+      for (gunichar c = FLAGS_PUNCTUATION_START; c < FLAGS_PUNCTUATION_LIMIT; c++)
+        table[FLAGS_PUNCTUATION_AT + c - FLAGS_PUNCTUATION_START] = char_flags (c);
+      for (gunichar c = FLAGS_FORMS_START; c < FLAGS_FORMS_LIMIT; c++)
+        table[FLAGS_FORMS_AT + c - FLAGS_FORMS_START] = char_flags (c);
+      g_once_init_leave (&initialized, 1);
+    }
+  return table;
+}
+
+static inline guint8
+lookup_char_flags (const guint8 *table, gunichar c)
+{
+  if (c < FLAGS_LOW_LIMIT)
+    return table[c];
+  if (c >= FLAGS_PUNCTUATION_START && c < FLAGS_PUNCTUATION_LIMIT)
+    return table[FLAGS_PUNCTUATION_AT + c - FLAGS_PUNCTUATION_START];
+  if (c >= FLAGS_FORMS_START && c < FLAGS_FORMS_LIMIT)
+    return table[FLAGS_FORMS_AT + c - FLAGS_FORMS_START];
+  return char_flags (c);
+}
+
+/* `text` is valid UTF-8 (validated, or written by GLib or iconv). */
 static void
 text_stats (const char *text, gsize bytes, TextStats *stats)
 {
-  const char *p = text;
-  const char *end = text + bytes;
+  const guint8 *table = char_flags_table ();
+  const guchar *p = (const guchar *)text;
+  const guchar *end = p + bytes;
   gboolean in_word = FALSE;
   gboolean word_arabic = FALSE;
   gboolean word_latin = FALSE;
 
   memset (stats, 0, sizeof *stats);
 
-  while (p <= end)
+  while (p < end)
     {
-      gunichar c = p < end ? g_utf8_get_char (p) : 0;
-      GUnicodeType type = g_unichar_type (c);
-      gboolean letter = g_unichar_isalpha (c);
-      gboolean wordish = letter || g_unichar_ismark (c) || c == ZWNJ;
+      gunichar c;
+      guint8 flags;
 
-      if (p < end)
+      /* g_utf8_get_char() and g_utf8_next_char() inline for the one-, two-
+       * and three-byte sequences. */
+      if (p[0] < 0x80)
+        c = *p++;
+      else if (p[0] < 0xE0 && p + 1 < end)
         {
-          stats->chars++;
-          if (c == 0)
-            stats->has_nul = TRUE;
-          if (is_control (c) || c == 0)
-            stats->controls++;
-
-          /* Printable ASCII is fine in any text (markup, JSON, …). */
-          if (c >= 0x20 && c < 0x7F)
-            type = G_UNICODE_OTHER_PUNCTUATION;
-
-          switch (type)
-            {
-              case G_UNICODE_CONTROL:
-                if (is_allowed_control (c))
-                  stats->plausible++;
-                break;
-              case G_UNICODE_FORMAT:
-              case G_UNICODE_LOWERCASE_LETTER:
-              case G_UNICODE_MODIFIER_LETTER:
-              case G_UNICODE_OTHER_LETTER:
-              case G_UNICODE_TITLECASE_LETTER:
-              case G_UNICODE_UPPERCASE_LETTER:
-              case G_UNICODE_SPACING_MARK:
-              case G_UNICODE_ENCLOSING_MARK:
-              case G_UNICODE_NON_SPACING_MARK:
-              case G_UNICODE_DECIMAL_NUMBER:
-              case G_UNICODE_LETTER_NUMBER:
-              case G_UNICODE_OTHER_NUMBER:
-              case G_UNICODE_CONNECT_PUNCTUATION:
-              case G_UNICODE_DASH_PUNCTUATION:
-              case G_UNICODE_CLOSE_PUNCTUATION:
-              case G_UNICODE_FINAL_PUNCTUATION:
-              case G_UNICODE_INITIAL_PUNCTUATION:
-              case G_UNICODE_OTHER_PUNCTUATION:
-              case G_UNICODE_OPEN_PUNCTUATION:
-              case G_UNICODE_LINE_SEPARATOR:
-              case G_UNICODE_PARAGRAPH_SEPARATOR:
-              case G_UNICODE_SPACE_SEPARATOR:
-                stats->plausible++;
-                break;
-              case G_UNICODE_SURROGATE:
-              case G_UNICODE_UNASSIGNED:
-              case G_UNICODE_PRIVATE_USE:
-              case G_UNICODE_CURRENCY_SYMBOL:
-              case G_UNICODE_MODIFIER_SYMBOL:
-              case G_UNICODE_MATH_SYMBOL:
-              case G_UNICODE_OTHER_SYMBOL:
-              default:
-                break;
-            }
-
-          if (c > 0x7F)
-            {
-              stats->high++;
-              if (is_arabic_script (c) || (c >= 0x2000 && c <= 0x206F) || c == 0xA0 || c == 0xAB ||
-                  c == 0xBB || c == 0xD7 || c == 0xF7 || c == 0xB0 || c == 0x20AC)
-                stats->high_expected++;
-            }
-          if (letter && is_arabic_script (c))
-            stats->arabic_letters++;
+          c = ((gunichar)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+          p += 2;
         }
+      else if (p[0] < 0xF0 && p + 2 < end)
+        {
+          c = ((gunichar)(p[0] & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          p += 3;
+        }
+      else
+        {
+          c = g_utf8_get_char ((const char *)p);
+          p = (const guchar *)g_utf8_next_char (p);
+        }
+      flags = lookup_char_flags (table, c);
 
-      if (p < end && wordish)
+      stats->chars++;
+      if (c == 0)
+        stats->has_nul = TRUE;
+      if (flags & CHAR_CONTROL)
+        stats->controls++;
+      if (flags & CHAR_PLAUSIBLE)
+        stats->plausible++;
+      if (c > 0x7F)
+        {
+          stats->high++;
+          if (flags & CHAR_HIGH_EXPECTED)
+            stats->high_expected++;
+        }
+      if (flags & CHAR_ARABIC_LETTER)
+        stats->arabic_letters++;
+
+      if (flags & CHAR_WORDISH)
         {
           in_word = TRUE;
-          if (letter && is_arabic_script (c))
+          if (flags & CHAR_ARABIC_LETTER)
             word_arabic = TRUE;
-          else if (letter && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN)
+          else if (flags & CHAR_LATIN_LETTER)
             word_latin = TRUE;
         }
       else if (in_word)
@@ -398,10 +492,14 @@ text_stats (const char *text, gsize bytes, TextStats *stats)
             stats->mixed_words++;
           in_word = word_arabic = word_latin = FALSE;
         }
+    }
 
-      if (p == end)
-        break;
-      p = g_utf8_next_char (p);
+  if (in_word)
+    {
+      if (word_arabic)
+        stats->arabic_words++;
+      if (word_arabic && word_latin)
+        stats->mixed_words++;
     }
 }
 
