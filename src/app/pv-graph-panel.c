@@ -45,6 +45,7 @@ struct _PvGraphPanel
   GtkSpinner *busy_spinner;
   GtkWidget *empty_page;
   GtkRevealer *details_revealer;
+  GtkWidget *details_box;
   GtkLabel *details_title;
   GtkLabel *details_subtitle;
   GtkWidget *mention_box;
@@ -416,6 +417,13 @@ pv_graph_panel_clear_details (PvGraphPanel *self)
 }
 
 static void
+pv_graph_panel_reveal_details (PvGraphPanel *self)
+{
+  gtk_widget_set_visible (self->details_box, TRUE);
+  gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+}
+
+static void
 pv_graph_panel_set_title (PvGraphPanel *self, const char *title, const char *subtitle)
 {
   g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", title);
@@ -504,7 +512,7 @@ pv_graph_panel_show_node (PvGraphPanel *self, int node, int mention)
   else
     gtk_list_box_unselect_all (self->sentence_list);
 
-  gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+  pv_graph_panel_reveal_details (self);
 }
 
 void
@@ -546,7 +554,7 @@ pv_graph_panel_show_edge (PvGraphPanel *self, int edge)
         pv_graph_panel_add_row (self, sentence, -1, source, target);
     }
 
-  gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+  pv_graph_panel_reveal_details (self);
 }
 
 static void
@@ -799,6 +807,7 @@ pv_graph_panel_class_init (PvGraphPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, details_box);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, details_title);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, details_subtitle);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, mention_box);
