@@ -45,8 +45,9 @@ struct _PvWindow
   PvGraphView *graph_view;
 
   GSettings *settings;
-  /* NULL until the Open button's menu is built (pv_window_build_menus()) */
+  /* the Open button's menu: empty until pv_window_build_menus() */
   GMenu *recent_menu;
+  gboolean menus_built;
   /* the idle that builds the menus once the first frame is painted */
   guint menus_idle;
 
@@ -327,14 +328,12 @@ static void
 pv_window_build_menus (PvWindow *self)
 {
   g_clear_handle_id (&self->menus_idle, g_source_remove);
-  if (self->recent_menu != NULL)
+  if (self->menus_built)
     return;
+  self->menus_built = TRUE;
 
   gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
-
-  self->recent_menu = g_menu_new ();
   pv_window_update_recent_menu (self);
-  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
   g_signal_connect (gtk_recent_manager_get_default (), "changed", G_CALLBACK (recent_changed_cb),
                     self);
 }
@@ -364,7 +363,7 @@ first_frame_after_paint (GdkFrameClock *frame_clock, PvWindow *self)
     return;
   g_signal_handlers_disconnect_by_func (frame_clock, first_frame_after_paint, self);
   /* after this frame's other after-paint handlers, before the next frame */
-  if (self->recent_menu == NULL && self->menus_idle == 0)
+  if (!self->menus_built && self->menus_idle == 0)
     self->menus_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_menus_idle, self, NULL);
 }
 
@@ -375,7 +374,7 @@ pv_window_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (pv_window_parent_class)->realize (widget);
 
-  if (self->recent_menu == NULL)
+  if (!self->menus_built)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (first_frame_after_paint), self, 0);
 }
@@ -1087,6 +1086,9 @@ pv_window_init (PvWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), labels_action);
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
+  /* empty, not NULL: the button's arrow is not insensitive meanwhile */
+  self->recent_menu = g_menu_new ();
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
