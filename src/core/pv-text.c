@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utypes.h>
 
 #include "pv-text.h"
@@ -101,34 +102,209 @@ get_break_iterator (GPrivate *key, UBreakIteratorType type, const Utf16Text *t)
   return iterator;
 }
 
-GArray *
-pv_word_spans (const gunichar *text, gsize length)
+/* ICU's words of text[start, end), appended to `spans`. */
+static void
+icu_word_spans (const gunichar *text, gsize start, gsize end, GArray *spans)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
   Utf16Text t = { 0 };
   UBreakIterator *iterator;
-  int32_t start, end;
+  int32_t from, to;
 
-  if (length == 0)
-    return spans;
+  if (start == end)
+    return;
 
-  utf16_text_init (&t, text, length);
+  utf16_text_init (&t, text + start, end - start);
   iterator = get_break_iterator (&word_iterator_key, UBRK_WORD, &t);
 
-  start = ubrk_first (iterator);
-  for (end = ubrk_next (iterator); end != UBRK_DONE; start = end, end = ubrk_next (iterator))
+  from = ubrk_first (iterator);
+  for (to = ubrk_next (iterator); to != UBRK_DONE; from = to, to = ubrk_next (iterator))
     {
       PvSpan span;
 
       if (ubrk_getRuleStatus (iterator) < UBRK_WORD_NONE_LIMIT)
         continue;
-      span.start = t.unit_to_char[start];
-      span.end = t.unit_to_char[end];
+      span.start = start + t.unit_to_char[from];
+      span.end = start + t.unit_to_char[to];
       g_array_append_val (spans, span);
     }
 
   ubrk_setText (iterator, NULL, 0, &(UErrorCode){ U_ZERO_ERROR });
   utf16_text_clear (&t);
+}
+
+/* The fast path of word segmentation.  ICU's word rules (UAX #29) break
+ * before and after every line feed, so each line is segmented on its own:
+ * a line of nothing but the characters below (letters and digits of the
+ * Latin and Arabic blocks, their marks, ZWNJ, spaces and punctuation) by
+ * the rules for those classes, any other line by ICU.  The classes are
+ * ICU's own Word_Break values; the characters whose treatment ICU tailors
+ * or that take part in rules left out here (line breaks, Hebrew letters,
+ * ZWJ and emoji, ExtendNumLet, '@' and ':') go to ICU.  tests/core/test-text.c
+ * checks the result against ICU character by character. */
+typedef enum
+{
+  WORD_SLOW = 0,    /* the line goes to ICU */
+  WORD_LETTER,      /* ALetter */
+  WORD_NUMERIC,     /* Numeric */
+  WORD_EXTEND,      /* Extend, Format: part of the character before (WB4) */
+  WORD_MID_LETTER,  /* MidLetter: between two letters (WB6, WB7) */
+  WORD_MID_NUM,     /* MidNum: between two digits (WB11, WB12) */
+  WORD_MID_NUM_LET, /* MidNumLet, Single_Quote: either */
+  WORD_OTHER,       /* spaces, other punctuation: never in a word */
+} WordClass;
+
+#define WORD_CLASS_LOW_LIMIT 0x0800
+#define WORD_CLASS_PUNCTUATION_START 0x2000
+#define WORD_CLASS_PUNCTUATION_LIMIT 0x2070
+#define WORD_CLASS_TABLE_SIZE                                                                      \
+  (WORD_CLASS_LOW_LIMIT + WORD_CLASS_PUNCTUATION_LIMIT - WORD_CLASS_PUNCTUATION_START)
+
+static WordClass
+word_class (UChar32 ch)
+{
+  if (ch == '@' || ch == ':' || u_hasBinaryProperty (ch, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+      u_getIntPropertyValue (ch, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT)
+    return WORD_SLOW;
+
+  switch (u_getIntPropertyValue (ch, UCHAR_WORD_BREAK))
+    {
+      case U_WB_ALETTER:
+        return WORD_LETTER;
+      case U_WB_NUMERIC:
+        return WORD_NUMERIC;
+      case U_WB_EXTEND:
+      case U_WB_FORMAT:
+        return WORD_EXTEND;
+      case U_WB_MIDLETTER:
+        return WORD_MID_LETTER;
+      case U_WB_MIDNUM:
+        return WORD_MID_NUM;
+      case U_WB_MIDNUMLET:
+      case U_WB_SINGLE_QUOTE:
+        return WORD_MID_NUM_LET;
+      case U_WB_OTHER:
+      case U_WB_WSEGSPACE:
+      case U_WB_DOUBLE_QUOTE:
+        return WORD_OTHER;
+      default:
+        return WORD_SLOW;
+    }
+}
+
+static const guint8 *
+word_class_table (void)
+{
+  static guint8 table[WORD_CLASS_TABLE_SIZE];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (UChar32 ch = 0; ch < WORD_CLASS_LOW_LIMIT; ch++)
+        table[ch] = (guint8)word_class (ch);
+      for (UChar32 ch = WORD_CLASS_PUNCTUATION_START; ch < WORD_CLASS_PUNCTUATION_LIMIT; ch++)
+        table[WORD_CLASS_LOW_LIMIT + ch - WORD_CLASS_PUNCTUATION_START] = (guint8)word_class (ch);
+      g_once_init_leave (&initialized, 1);
+    }
+  return table;
+}
+
+static inline WordClass
+lookup_word_class (const guint8 *table, gunichar ch)
+{
+  if (ch < WORD_CLASS_LOW_LIMIT)
+    return table[ch];
+  if (ch >= WORD_CLASS_PUNCTUATION_START && ch < WORD_CLASS_PUNCTUATION_LIMIT)
+    return table[WORD_CLASS_LOW_LIMIT + ch - WORD_CLASS_PUNCTUATION_START];
+  return WORD_SLOW;
+}
+
+/* Past the Extend and Format characters from i. */
+static inline gsize
+skip_extend (const guint8 *table, const gunichar *text, gsize i, gsize end)
+{
+  while (i < end && lookup_word_class (table, text[i]) == WORD_EXTEND)
+    i++;
+  return i;
+}
+
+/* The words of text[start, end), a line without a line feed, appended to
+ * `spans`; FALSE, with nothing appended, when the line holds a character
+ * the fast path leaves to ICU. */
+static gboolean
+fast_word_spans (const guint8 *table, const gunichar *text, gsize start, gsize end, GArray *spans)
+{
+  gsize i;
+
+  for (i = start; i < end; i++)
+    if (lookup_word_class (table, text[i]) == WORD_SLOW)
+      return FALSE;
+
+  /* Extend characters at the start of the line are a segment of their own
+   * (WB4 does not apply after a line feed). */
+  i = skip_extend (table, text, start, end);
+  while (i < end)
+    {
+      WordClass last = lookup_word_class (table, text[i]);
+      PvSpan span;
+
+      if (last != WORD_LETTER && last != WORD_NUMERIC)
+        {
+          /* spaces and punctuation: never a word, nor joined to one that
+           * follows */
+          i = skip_extend (table, text, i + 1, end);
+          continue;
+        }
+
+      span.start = i;
+      i = skip_extend (table, text, i + 1, end);
+      while (i < end)
+        {
+          WordClass next = lookup_word_class (table, text[i]);
+          WordClass after;
+          gsize j;
+
+          /* WB5, WB8, WB9, WB10 */
+          if (next == WORD_LETTER || next == WORD_NUMERIC)
+            {
+              last = next;
+              i = skip_extend (table, text, i + 1, end);
+              continue;
+            }
+          if (next != WORD_MID_LETTER && next != WORD_MID_NUM && next != WORD_MID_NUM_LET)
+            break;
+
+          j = skip_extend (table, text, i + 1, end);
+          if (j == end)
+            break;
+          after = lookup_word_class (table, text[j]);
+          /* WB6, WB7: a letter, MidLetter or MidNumLet, a letter; WB11,
+           * WB12: a digit, MidNum or MidNumLet, a digit */
+          if (after != last || (last == WORD_LETTER && next == WORD_MID_NUM) ||
+              (last == WORD_NUMERIC && next == WORD_MID_LETTER))
+            break;
+          i = skip_extend (table, text, j + 1, end);
+        }
+      span.end = i;
+      g_array_append_val (spans, span);
+    }
+  return TRUE;
+}
+
+GArray *
+pv_word_spans (const gunichar *text, gsize length)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
+  const guint8 *table = word_class_table ();
+  gsize line_start = 0;
+
+  for (gsize i = 0; i <= length; i++)
+    {
+      if (i < length && text[i] != '\n')
+        continue;
+      if (!fast_word_spans (table, text, line_start, i, spans))
+        icu_word_spans (text, line_start, i, spans);
+      line_start = i + 1;
+    }
   return spans;
 }
 

@@ -222,6 +222,180 @@ test_segment_skips_furniture (void)
   fixture_clear (&f);
 }
 
+/* ---------------------------------------------------------------------- */
+/* The fast word segmentation against ICU                                  */
+
+/* pv_word_spans() as it was before its fast path: ICU's word break iterator
+ * over the whole text, words and numbers only. */
+static GArray *
+icu_word_spans (const gunichar *text, gsize length)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
+  g_autofree UChar *units = g_new (UChar, 2 * length + 1);
+  g_autofree gsize *unit_to_char = g_new (gsize, 2 * length + 1);
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *iterator;
+  int32_t n = 0, start, end;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar ch = text[i];
+
+      unit_to_char[n] = i;
+      if (ch > 0xFFFF)
+        {
+          units[n++] = (UChar)(0xD800 + ((ch - 0x10000) >> 10));
+          unit_to_char[n] = i;
+          units[n++] = (UChar)(0xDC00 + ((ch - 0x10000) & 0x3FF));
+        }
+      else
+        units[n++] = (UChar)ch;
+    }
+  unit_to_char[n] = length;
+
+  iterator = ubrk_open (UBRK_WORD, "fa", units, n, &status);
+  g_assert_true (U_SUCCESS (status));
+  start = ubrk_first (iterator);
+  for (end = ubrk_next (iterator); end != UBRK_DONE; start = end, end = ubrk_next (iterator))
+    {
+      PvSpan span = { unit_to_char[start], unit_to_char[end] };
+
+      if (ubrk_getRuleStatus (iterator) >= UBRK_WORD_NONE_LIMIT)
+        g_array_append_val (spans, span);
+    }
+  ubrk_close (iterator);
+  return spans;
+}
+
+static gboolean
+same_as_icu (const gunichar *text, gsize length)
+{
+  g_autoptr (GArray) fast = pv_word_spans (text, length);
+  g_autoptr (GArray) icu = icu_word_spans (text, length);
+
+  if (fast->len == icu->len &&
+      (fast->len == 0 || memcmp (fast->data, icu->data, fast->len * sizeof (PvSpan)) == 0))
+    return TRUE;
+
+  {
+    g_autofree char *utf8 = g_ucs4_to_utf8 (text, (glong)length, NULL, NULL, NULL);
+    GString *codes = g_string_new (NULL);
+
+    for (gsize i = 0; i < length; i++)
+      g_string_append_printf (codes, " U+%04X", text[i]);
+    g_test_message ("words differ from ICU's in \"%s\" (%s): %u words, ICU %u", utf8, codes->str,
+                    fast->len, icu->len);
+    g_string_free (codes, TRUE);
+  }
+  return FALSE;
+}
+
+/* Characters around the one under test: letters, digits, marks, ZWNJ,
+ * spaces, the characters that join words, a line feed. */
+static const gunichar word_context[] = {
+  'a', 'Z', 0x0628, 0x06CC, '7',    0x06F1, 0x0661, 0x064E, 0x0670, 0x200C, 0x200E, ' ',    0xA0,
+  '.', ',', '\'',   ';',    0x060C, 0x2019, 0x00B7, '-',    '\n',   '\r',   '_',    0x05D0, 0x200D,
+};
+
+/* Every character of the fast path's tables (and a few beyond them), alone
+ * and between two of the context characters: for each character one text
+ * of all these cases, a line each. */
+static void
+test_words_match_icu_each_character (void)
+{
+  static const gunichar beyond[] = { 0x2070, 0x20AC, 0xFB56, 0xFEFF, 0xFF0C, 0x1F600, 0x10000 };
+  g_autoptr (GArray) text = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  guint failures = 0;
+
+  for (gunichar ch = 1; ch < 0x2070 + G_N_ELEMENTS (beyond); ch++)
+    {
+      gunichar c = ch;
+
+      if (ch >= 0x0800 && ch < 0x2000)
+        continue;
+      if (ch >= 0x2070)
+        c = beyond[ch - 0x2070];
+
+      g_array_set_size (text, 0);
+      g_array_append_val (text, c);
+      for (guint a = 0; a < G_N_ELEMENTS (word_context); a++)
+        for (guint b = 0; b < G_N_ELEMENTS (word_context); b++)
+          {
+            /* c between two characters, and with a letter or a digit each
+             * side, so that c joins or parts words */
+            gunichar cases[] = { '\n', word_context[a], c, word_context[b], '\n',
+                                 'x',  word_context[a], c, word_context[b], 0x06F2 };
+
+            g_array_append_vals (text, cases, G_N_ELEMENTS (cases));
+          }
+      failures += !same_as_icu ((const gunichar *)text->data, text->len);
+    }
+  g_assert_cmpuint (failures, ==, 0);
+}
+
+/* Random strings of the characters that matter. */
+static void
+test_words_match_icu_random (void)
+{
+  static const gunichar pool[] = {
+    'a',    'b',    'Q',    0xE9,   0x0627, 0x0628, 0x06A9, 0x06CC, 0x0621, '0',     '9',
+    0x06F0, 0x06F5, 0x0660, 0x066B, 0x066C, 0x064B, 0x0650, 0x0651, 0x0670, 0x0654,  0x200C,
+    0x200D, 0x200E, 0x200F, 0xAD,   0x061C, ' ',    ' ',    0xA0,   0x2009, 0x202F,  '\t',
+    '\n',   '\r',   0x2028, '.',    ',',    '\'',   '"',    ':',    ';',    '!',     '?',
+    '(',    ')',    '-',    '/',    '_',    '@',    0x060C, 0x061B, 0x061F, 0x06D4,  0x00AB,
+    0x00BB, 0x2018, 0x2019, 0x201C, 0x2026, 0x2013, 0x00B7, 0x05D0, 0x05F3, 0x1F600, 0x00A9,
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261129);
+  gunichar text[24];
+  guint failures = 0;
+
+  for (guint n = 0; n < 40000; n++)
+    {
+      gsize length = (gsize)g_rand_int_range (rand, 1, G_N_ELEMENTS (text) + 1);
+
+      for (gsize i = 0; i < length; i++)
+        text[i] = pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))];
+      failures += !same_as_icu (text, length);
+    }
+  g_assert_cmpuint (failures, ==, 0);
+}
+
+/* Every article of ../shared/corpus, as it is and normalized. */
+static void
+test_words_match_icu_corpus (void)
+{
+  const char *shared = g_getenv ("PEYVAND_SHARED_DIR");
+  g_autofree char *path = shared ? g_build_filename (shared, "corpus", "ntrex", NULL) : NULL;
+  g_autoptr (GDir) dir = path ? g_dir_open (path, 0, NULL) : NULL;
+  const char *name;
+  guint articles = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("../shared/corpus is not here");
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree gunichar *chars = NULL;
+      g_autoptr (PvNormalized) normalized = NULL;
+      glong length = 0;
+
+      if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (file, &contents, NULL, NULL))
+        continue;
+      chars = g_utf8_to_ucs4 (contents, -1, NULL, &length, NULL);
+      if (chars == NULL)
+        continue;
+      normalized = pv_normalize (chars, (gsize)length);
+      g_assert_true (same_as_icu (chars, (gsize)length));
+      g_assert_true (same_as_icu (normalized->chars, normalized->length));
+      articles++;
+    }
+  g_assert_cmpuint (articles, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -233,6 +407,9 @@ main (int argc, char **argv)
   g_test_add_func ("/text/sentences/abbreviations", test_abbreviations_do_not_split);
   g_test_add_func ("/text/sentences/icu-alone", test_icu_alone_splits_abbreviations);
   g_test_add_func ("/text/words", test_words);
+  g_test_add_func ("/text/words/icu/each-character", test_words_match_icu_each_character);
+  g_test_add_func ("/text/words/icu/random", test_words_match_icu_random);
+  g_test_add_func ("/text/words/icu/corpus", test_words_match_icu_corpus);
   g_test_add_func ("/text/furniture/after-body", test_furniture_after_body);
   g_test_add_func ("/text/furniture/end-marker", test_short_end_marker);
   g_test_add_func ("/text/furniture/none", test_no_furniture);
