@@ -35,6 +35,8 @@ struct _PvWindow
   AdwWindowTitle *window_title;
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
+  /* NULL until the window is shown without an article */
+  GtkWidget *empty_page;
   GtkSpinner *spinner;
   AdwSplitButton *open_button;
   GtkMenuButton *menu_button;
@@ -320,6 +322,8 @@ recent_changed_cb (GtkRecentManager *manager, PvWindow *self)
   pv_window_update_recent_menu (self);
 }
 
+static void pv_window_show_empty_if_no_document (PvWindow *self);
+
 /* Menus ------------------------------------------------------------------------ */
 
 /* The menus are not on the first frame: they are built once it is painted
@@ -365,6 +369,18 @@ first_frame_after_paint (GdkFrameClock *frame_clock, PvWindow *self)
   /* after this frame's other after-paint handlers, before the next frame */
   if (!self->menus_built && self->menus_idle == 0)
     self->menus_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_menus_idle, self, NULL);
+}
+
+static void
+pv_window_show (GtkWidget *widget)
+{
+  PvWindow *self = PV_WINDOW (widget);
+
+  /* shown with no article and none loading */
+  if (self->load_cancellable == NULL)
+    pv_window_show_empty_if_no_document (self);
+
+  GTK_WIDGET_CLASS (pv_window_parent_class)->show (widget);
 }
 
 static void
@@ -488,12 +504,25 @@ pv_window_start_analysis (PvWindow *self)
   g_task_run_in_thread (task, analyze_thread);
 }
 
-/* A window that shows no article invites to open one. */
+/* A window that shows no article invites to open one: the page is built
+ * then, never for a window opened on an article. */
 static void
 pv_window_show_empty_if_no_document (PvWindow *self)
 {
-  if (self->document == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+  if (self->document != NULL)
+    return;
+
+  if (self->empty_page == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+          gtk_builder_new_from_resource ("/org/peyvand/Peyvand/pv-window-empty.ui");
+
+      self->empty_page = GTK_WIDGET (gtk_builder_get_object (builder, "empty_page"));
+      gtk_stack_add_named (self->stack, self->empty_page, "empty");
+      /* first of the stack's children, where the template had it */
+      gtk_widget_insert_after (self->empty_page, GTK_WIDGET (self->stack), NULL);
+    }
+  gtk_stack_set_visible_child (self->stack, self->empty_page);
 }
 
 static void
@@ -985,6 +1014,7 @@ pv_window_class_init (PvWindowClass *klass)
   object_class->dispose = pv_window_dispose;
   object_class->finalize = pv_window_finalize;
   object_class->get_property = pv_window_get_property;
+  widget_class->show = pv_window_show;
   widget_class->realize = pv_window_realize;
   widget_class->unrealize = pv_window_unrealize;
 
