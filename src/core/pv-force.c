@@ -396,7 +396,7 @@ level_coarsen (const Level *fine, GRand *rand, Level *coarse, guint **parent_out
   g_autofree guint *order = g_new (guint, n + 1);
   g_autofree CoarseEdge *edges = g_new (CoarseEdge, fine->n_edges + 1);
   guint *parent = g_new (guint, n + 1);
-  guint n_coarse = 0, n_edges = 0;
+  guint n_coarse = 0, n_edges = 0, lone = NONE;
 
   for (guint e = 0; e < fine->n_edges; e++)
     degree_start[fine->source[e] + 1]++, degree_start[fine->target[e] + 1]++;
@@ -436,10 +436,29 @@ level_coarsen (const Level *fine, GRand *rand, Level *coarse, guint **parent_out
           if (v != u && parent[v] == NONE && score > best_score)
             best = v, best_score = score;
         }
-      parent[u] = n_coarse;
+      if (best == NONE)
+        continue; /* every neighbour taken, or none: below */
+      parent[u] = parent[best] = n_coarse++;
+    }
+  /* A node left over joins the neighbour it pulls hardest (the leaves of
+   * a star go with their hub), and nodes with no edge go in pairs: else a
+   * graph of stars or of lone nodes would hardly shrink. */
+  for (guint k = 0; k < n; k++)
+    {
+      guint u = order[k], best = NONE;
+      double best_pull = 0;
+
+      if (parent[u] != NONE)
+        continue;
+      for (guint at = degree_start[u]; at < degree_start[u + 1]; at++)
+        if (neighbour[at] != u && parent[neighbour[at]] != NONE && neighbour_pull[at] > best_pull)
+          best = neighbour[at], best_pull = neighbour_pull[at];
       if (best != NONE)
-        parent[best] = n_coarse;
-      n_coarse++;
+        parent[u] = parent[best];
+      else if (lone != NONE)
+        parent[u] = parent[lone], lone = NONE;
+      else
+        parent[u] = n_coarse++, lone = u;
     }
   if (n_coarse > MIN_SHRINK * n)
     {
