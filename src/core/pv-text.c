@@ -382,6 +382,43 @@ typedef struct
   gboolean label; /* reads as a label or a counter, not a sentence */
 } LineInfo;
 
+/* Whether pv_normalize_string() of text[start, end) (letters, digits and
+ * marks) is one of `words`: the same normalization and the same collapsing
+ * of spaces, without the round trip through UTF-8.  Every one of `words` is
+ * shorter than the buffer, so a longer result matches none. */
+static gboolean
+normalizes_to_one_of (const gunichar *text, gsize start, gsize end, const char *const *words,
+                      gsize n_words)
+{
+  g_autoptr (PvNormalized) normalized = pv_normalize (text + start, end - start);
+  char buffer[64];
+  gsize length = 0;
+  gboolean pending_space = FALSE;
+
+  for (gsize i = 0; i < normalized->length; i++)
+    {
+      gunichar ch = normalized->chars[i];
+
+      if (ch == ' ' || ch == '\n' || ch == '\r')
+        {
+          pending_space = length > 0;
+          continue;
+        }
+      if (length + 1 + 6 >= sizeof buffer)
+        return FALSE;
+      if (pending_space)
+        buffer[length++] = ' ';
+      pending_space = FALSE;
+      length += (gsize)g_unichar_to_utf8 (ch, buffer + length);
+    }
+  buffer[length] = '\0';
+
+  for (gsize i = 0; i < n_words; i++)
+    if (strcmp (buffer, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Common finite verbs and copulas: a Persian clause ends with one, so a
  * short line that ends with one is a sentence even without a full stop. */
 static const char *const final_verbs[] = {
@@ -395,8 +432,6 @@ static gboolean
 ends_with_verb (const gunichar *text, gsize start, gsize end)
 {
   gsize word_start;
-  g_autofree char *word = NULL;
-  g_autofree char *normalized = NULL;
 
   while (end > start && !g_unichar_isalnum (text[end - 1]))
     end--;
@@ -407,12 +442,7 @@ ends_with_verb (const gunichar *text, gsize start, gsize end)
   if (word_start == end)
     return FALSE;
 
-  word = g_ucs4_to_utf8 (text + word_start, end - word_start, NULL, NULL, NULL);
-  normalized = pv_normalize_string (word);
-  for (guint i = 0; i < G_N_ELEMENTS (final_verbs); i++)
-    if (strcmp (normalized, final_verbs[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return normalizes_to_one_of (text, word_start, end, final_verbs, G_N_ELEMENTS (final_verbs));
 }
 
 static gboolean
@@ -579,15 +609,7 @@ is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
   if (dot - word_start == 0 || dot - word_start > 8)
     return FALSE;
 
-  {
-    g_autofree char *utf8 = g_ucs4_to_utf8 (text + word_start, dot - word_start, NULL, NULL, NULL);
-    g_autofree char *normalized = pv_normalize_string (utf8);
-
-    for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-      if (strcmp (normalized, abbreviations[i]) == 0)
-        return TRUE;
-  }
-  return FALSE;
+  return normalizes_to_one_of (text, word_start, dot, abbreviations, G_N_ELEMENTS (abbreviations));
 }
 
 static gboolean
