@@ -233,6 +233,10 @@ skip_extend (const guint8 *table, const gunichar *text, gsize i, gsize end)
 static gboolean
 fast_word_spans (const guint8 *table, const gunichar *text, gsize start, gsize end, GArray *spans)
 {
+  /* appended in batches: one g_array_append_vals() call per word cost more
+   * than finding the word */
+  PvSpan batch[64];
+  guint batched = 0;
   gsize i;
 
   for (i = start; i < end; i++)
@@ -285,8 +289,14 @@ fast_word_spans (const guint8 *table, const gunichar *text, gsize start, gsize e
           i = skip_extend (table, text, j + 1, end);
         }
       span.end = i;
-      g_array_append_val (spans, span);
+      batch[batched++] = span;
+      if (batched == G_N_ELEMENTS (batch))
+        {
+          g_array_append_vals (spans, batch, batched);
+          batched = 0;
+        }
     }
+  g_array_append_vals (spans, batch, batched);
   return TRUE;
 }
 
