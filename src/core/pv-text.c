@@ -700,6 +700,7 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
   g_autoptr (GArray) words = NULL;
   gsize norm_body_end;
   guint sentence = 0;
+  guint n_tokens = 0;
 
   g_return_val_if_fail (normalized != NULL, NULL);
 
@@ -710,6 +711,9 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
 
   norm_body_end = pv_normalized_from_original (normalized, segmentation->body_end);
   words = pv_word_spans (normalized->chars, norm_body_end);
+  /* room for every word, written in place: a g_array_append_val() call per
+   * token cost about as much as finding the token */
+  g_array_set_size (segmentation->tokens, words->len);
 
   for (guint i = 0; i < words->len; i++)
     {
@@ -729,8 +733,9 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
         continue;
 
       token.sentence = sentence;
-      g_array_append_val (segmentation->tokens, token);
+      g_array_index (segmentation->tokens, PvToken, n_tokens++) = token;
     }
+  g_array_set_size (segmentation->tokens, n_tokens);
 
   return segmentation;
 }
