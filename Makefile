@@ -117,7 +117,7 @@ fuzz: deps
 	  CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true -Dapp=false \
 	    -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false
 	meson compile -C $(FUZZ_BUILD)
-	@for target in document analysis project knowledge export; do \
+	@for target in document analysis project knowledge export layout; do \
 	  echo "== fuzz-$$target for $(FUZZ_SECONDS) s"; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$target; \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
