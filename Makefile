@@ -8,6 +8,7 @@
 #   make build   install what is missing and compile
 #   make eval    score the extraction against ../shared/corpus/dev-gold.json
 #   make fuzz    run every libFuzzer target (clang) for FUZZ_SECONDS seconds
+#   make valgrind  valgrind memcheck over the CLI on every ../shared/corpus article
 #   make format  apply .clang-format to every C file
 
 BUILD      ?= build
@@ -33,7 +34,7 @@ DEBIAN_PACKAGES := \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-asan eval fuzz format clean
+.PHONY: all deps build run test test-asan valgrind eval fuzz format clean
 
 all: build
 
@@ -101,6 +102,17 @@ test-asan: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	GDK_DEBUG=gl-disable \
 	meson test -C $(ASAN_BUILD) --print-errorlogs --timeout-multiplier 4
+
+# valgrind memcheck over peyvand-cli on every article of ../shared/corpus
+# (analyze, then export to PNG, SVG, PDF and GraphML): any error, invalid
+# read or write, or byte definitely lost fails it.  Slow: about half an hour
+# on two cores; the figures are in docs/HARDENING.md.
+valgrind: build
+	@command -v valgrind >/dev/null || { \
+	  echo "Installing valgrind"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends valgrind; }
+	tests/valgrind/run-valgrind.sh $(BUILD)
 
 # Precision, recall and F1 per entity type on ../shared/corpus, with every
 # miss and false hit listed.
