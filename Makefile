@@ -105,8 +105,9 @@ test-asan: deps
 
 # valgrind memcheck over peyvand-cli on every article of ../shared/corpus
 # (analyze, then export to PNG, SVG, PDF and GraphML): any error, invalid
-# read or write, or byte definitely lost fails it.  Slow: about half an hour
-# on two cores; the figures are in docs/HARDENING.md.
+# read or write, or byte definitely lost fails it.  Slow: some 70 minutes of
+# processor time (35 to 40 on two idle cores); the figures are in
+# docs/HARDENING.md.
 valgrind: build
 	@command -v valgrind >/dev/null || { \
 	  echo "Installing valgrind"; \
