@@ -95,6 +95,29 @@ typedef struct
   char *warning;
 } AnalyzeData;
 
+/* An article being loaded; the thread that loads it analyzes it too, so
+ * that the text and its analysis are shown at once, in the same frame. */
+typedef struct
+{
+  GFile *file;
+  PvApplication *application; /* NULL: analyzed once shown */
+  gboolean analyzed;
+  PvAnalysis *analysis; /* of a copy of the document */
+  char *warning;
+  GError *analysis_error;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->application);
+  g_clear_pointer (&data->analysis, pv_analysis_free);
+  g_free (data->warning);
+  g_clear_error (&data->analysis_error);
+  g_free (data);
+}
+
 static void
 analyze_data_free (AnalyzeData *data)
 {
@@ -437,6 +460,34 @@ analyze_thread (GTask *task, gpointer source_object, gpointer task_data, GCancel
     g_task_return_pointer (task, analysis, (GDestroyNotify)pv_analysis_free);
 }
 
+/* Shows the analysis of the document shown (taking it), or the error. */
+static void
+pv_window_analysis_finished (PvWindow *self, PvAnalysis *analysis, const char *warning,
+                             GError *error)
+{
+  if (warning != NULL)
+    pv_window_show_error (self, warning);
+
+  if (analysis == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_ ("The article could not be analyzed: %s"), error->message);
+      pv_window_show_error (self, message);
+      self->analysis_error = g_error_copy (error);
+    }
+  else
+    {
+      /* shown with the project's edits (pv-window-edits.c) */
+      pv_window_edits_analysis_done (self, analysis);
+    }
+
+  pv_window_update_mention_actions (self);
+  pv_window_update_export_action (self);
+  pv_window_update_busy (self);
+  g_signal_emit (self, signals[ANALYSIS_DONE], 0);
+}
+
 static void
 analyze_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
@@ -450,28 +501,8 @@ analyze_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
     return; /* another document is shown now */
   g_clear_object (&self->analysis_cancellable);
 
-  if (data->warning != NULL)
-    pv_window_show_error (self, data->warning);
-
   analysis = g_task_propagate_pointer (task, &error);
-  if (analysis == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_ ("The article could not be analyzed: %s"), error->message);
-      pv_window_show_error (self, message);
-      self->analysis_error = g_steal_pointer (&error);
-    }
-  else
-    {
-      /* shown with the project's edits (pv-window-edits.c) */
-      pv_window_edits_analysis_done (self, analysis);
-    }
-
-  pv_window_update_mention_actions (self);
-  pv_window_update_export_action (self);
-  pv_window_update_busy (self);
-  g_signal_emit (self, signals[ANALYSIS_DONE], 0);
+  pv_window_analysis_finished (self, analysis, data->warning, error);
 }
 
 static void
@@ -525,8 +556,10 @@ pv_window_show_empty_if_no_document (PvWindow *self)
   gtk_stack_set_visible_child (self->stack, self->empty_page);
 }
 
+/* Shows the document (taking it) and its analysis: the one `loaded` brings,
+ * or one started now. */
 static void
-pv_window_set_document (PvWindow *self, GFile *file, PvDocument *document)
+pv_window_set_document (PvWindow *self, GFile *file, PvDocument *document, LoadData *loaded)
 {
   g_set_object (&self->file, file);
   g_clear_pointer (&self->document, pv_document_free);
@@ -546,14 +579,23 @@ pv_window_set_document (PvWindow *self, GFile *file, PvDocument *document)
   gtk_stack_set_visible_child_name (self->stack, "article");
   g_signal_emit (self, signals[DOCUMENT_LOADED], 0);
 
-  pv_window_start_analysis (self);
+  if (loaded != NULL && loaded->analyzed)
+    {
+      g_cancellable_cancel (self->analysis_cancellable);
+      g_clear_object (&self->analysis_cancellable);
+      pv_window_analysis_finished (self, g_steal_pointer (&loaded->analysis), loaded->warning,
+                                   loaded->analysis_error);
+    }
+  else
+    pv_window_start_analysis (self);
   pv_window_update_busy (self);
 }
 
 static void
 load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadData *data = task_data;
+  GFile *file = data->file;
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (GError) error = NULL;
   PvDocument *document;
@@ -599,9 +641,18 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
         g_clear_pointer (&document, pv_document_free);
     }
   if (document == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, document, (GDestroyNotify)pv_document_free);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (data->application != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      /* the analysis takes ownership of its document; the window keeps its own */
+      data->analysis = pv_application_analyze (data->application, pv_document_copy (document),
+                                               &data->warning, &data->analysis_error);
+      data->analyzed = TRUE;
+    }
+  g_task_return_pointer (task, document, (GDestroyNotify)pv_document_free);
 }
 
 static void
@@ -609,7 +660,7 @@ load_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
   PvWindow *self = PV_WINDOW (source_object);
   GTask *task = G_TASK (result);
-  GFile *file = g_task_get_task_data (task);
+  LoadData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   PvDocument *document;
 
@@ -627,13 +678,15 @@ load_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  pv_window_set_document (self, file, document);
+  pv_window_set_document (self, data->file, document, data);
 }
 
 void
 pv_window_open_file (PvWindow *self, GFile *file)
 {
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr (GTask) task = NULL;
+  LoadData *data;
 
   g_return_if_fail (PV_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -653,9 +706,13 @@ pv_window_open_file (PvWindow *self, GFile *file)
    * laid out for a window opened on an article. */
   gtk_stack_set_visible_child_name (self->stack, "article");
 
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  if (PV_IS_APPLICATION (application))
+    data->application = g_object_ref (PV_APPLICATION (application));
   task = g_task_new (self, self->load_cancellable, load_done, NULL);
   g_task_set_source_tag (task, pv_window_open_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
   g_task_run_in_thread (task, load_thread);
 
   pv_window_update_busy (self);
@@ -884,7 +941,7 @@ pv_window_show_document (PvWindow *self, GFile *file, PvDocument *document)
 {
   g_autoptr (GFile) kept = g_object_ref (file);
 
-  pv_window_set_document (self, kept, document);
+  pv_window_set_document (self, kept, document, NULL);
 }
 
 void
