@@ -464,6 +464,35 @@ pv_application_load_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* GtkApplication's startup adds the application's resource path to the
+ * icon theme, which throws away what the theme had begun to load in a
+ * thread; the window's first icon would then load the whole theme (index
+ * files and caches of Adwaita and hicolor) on the main thread while the
+ * first frame waits.  Loading it again in a thread, while the window is
+ * built, takes that off the first frame.  The theme locks itself: its
+ * lookups are safe from any thread. */
+static void
+load_icon_theme_thread (GTask *task, gpointer source_object, gpointer task_data,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (task_data), "open-menu-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_icon_theme_in_thread (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr (GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)),
+                        g_object_unref);
+  g_task_run_in_thread (task, load_icon_theme_thread);
+}
+
 static void
 pv_application_startup (GApplication *application)
 {
@@ -476,6 +505,7 @@ pv_application_startup (GApplication *application)
   GtkApplication *gtk_application = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (pv_application_parent_class)->startup (application);
+  load_icon_theme_in_thread ();
 
   /* A picture must not catch a transition halfway. */
   if (PV_APPLICATION (application)->screenshot_path != NULL)
