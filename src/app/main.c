@@ -40,13 +40,28 @@ main (int argc, char *argv[])
   if (needs_display (argc, argv))
     pv_application_preload_knowledge ();
 
-  if (needs_display (argc, argv) &&
-      ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) ||
-       !gtk_init_check ()))
+  if (needs_display (argc, argv))
     {
-      g_printerr (_ ("peyvand: no display available. To analyze without a display use: "
-                     "peyvand-cli analyze FILE\n"));
-      return 1;
+      /* libadwaita replaces GTK's own theme with an empty one of its own, but
+       * only once GtkSettings has parsed GTK's (some 20 ms of a cold start).
+       * GTK_THEME makes GtkSettings start with the empty theme; it is unset
+       * at once, so that libadwaita, and any program started from here, see
+       * the environment as it was.  A theme the user chose in GTK_THEME is
+       * left alone. */
+      gboolean empty_theme = g_getenv ("GTK_THEME") == NULL;
+
+      if (empty_theme)
+        g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+      if ((g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL) ||
+          !gtk_init_check ())
+        {
+          g_printerr (_ ("peyvand: no display available. To analyze without a display use: "
+                         "peyvand-cli analyze FILE\n"));
+          return 1;
+        }
+      gtk_settings_get_default ();
+      if (empty_theme)
+        g_unsetenv ("GTK_THEME");
     }
 
   pv_i18n_apply_direction ();
