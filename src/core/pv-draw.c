@@ -794,8 +794,39 @@ compare_label_rank (gconstpointer a, gconstpointer b, gpointer user_data)
  * `clip`, nodes far outside it are not labelled: their labels could not
  * show, nor block one that does (short of a long chain of labels each
  * blocking the next). */
+/* The labels shaped once for every scale that pv_draw_fit() tries: a
+ * label's size does not depend on the scale, only which labels find room
+ * does.  A layout comes back as it was shaped (its alignment put back), so
+ * the result is the same as with a label shaped afresh. */
+typedef struct
+{
+  PangoContext *rtl_context;
+  PangoContext *ltr_context;
+  PangoLayout **layouts; /* by node, NULL until shaped */
+  guint n_nodes;
+} LabelCache;
+
 static void
-scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip)
+label_cache_init (LabelCache *cache, guint n_nodes)
+{
+  cache->rtl_context = NULL;
+  cache->ltr_context = NULL;
+  cache->layouts = g_new0 (PangoLayout *, n_nodes);
+  cache->n_nodes = n_nodes;
+}
+
+static void
+label_cache_clear (LabelCache *cache)
+{
+  for (guint i = 0; i < cache->n_nodes; i++)
+    g_clear_object (&cache->layouts[i]);
+  g_clear_pointer (&cache->layouts, g_free);
+  g_clear_object (&cache->rtl_context);
+  g_clear_object (&cache->ltr_context);
+}
+
+static void
+scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cache)
 {
   const PvDrawOptions *options = &scene->options;
   PangoContext *rtl_context, *ltr_context;
@@ -811,8 +842,15 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip)
   scene->labels = g_array_new (FALSE, FALSE, sizeof (SceneLabel));
   g_array_set_clear_func (scene->labels, scene_label_clear);
 
-  rtl_context = label_context (cr, PANGO_DIRECTION_RTL);
-  ltr_context = label_context (cr, PANGO_DIRECTION_LTR);
+  if (cache != NULL && cache->rtl_context == NULL)
+    {
+      cache->rtl_context = label_context (cr, PANGO_DIRECTION_RTL);
+      cache->ltr_context = label_context (cr, PANGO_DIRECTION_LTR);
+    }
+  rtl_context =
+      cache != NULL ? g_object_ref (cache->rtl_context) : label_context (cr, PANGO_DIRECTION_RTL);
+  ltr_context =
+      cache != NULL ? g_object_ref (cache->ltr_context) : label_context (cr, PANGO_DIRECTION_LTR);
   font = pango_font_description_new ();
   pango_font_description_set_family (font, options->font_family != NULL ? options->font_family
                                                                         : DEFAULT_FONT_FAMILY);
@@ -895,13 +933,23 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip)
       if (!forced && !placed)
         continue;
 
-      layout = pango_layout_new (rtl ? rtl_context : ltr_context);
-      pango_layout_set_auto_dir (layout, FALSE);
-      pango_layout_set_font_description (layout, font);
-      pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-      pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
-      pango_layout_set_text (layout, text, -1);
+      if (cache != NULL && i < cache->n_nodes && cache->layouts[i] != NULL)
+        {
+          layout = g_object_ref (cache->layouts[i]);
+          pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+        }
+      else
+        {
+          layout = pango_layout_new (rtl ? rtl_context : ltr_context);
+          pango_layout_set_auto_dir (layout, FALSE);
+          pango_layout_set_font_description (layout, font);
+          pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+          pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
+          pango_layout_set_text (layout, text, -1);
+          if (cache != NULL && i < cache->n_nodes)
+            cache->layouts[i] = g_object_ref (layout);
+        }
       pango_layout_get_extents (layout, &ink, &logical);
       several_lines = pango_layout_get_line_count (layout) > 1;
 
@@ -1334,7 +1382,7 @@ pv_draw_graph (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
   cairo_new_path (cr);
   draw_edges (cr, &scene);
   draw_nodes (cr, &scene);
-  scene_place_labels (&scene, cr, &clip);
+  scene_place_labels (&scene, cr, &clip, NULL);
   draw_labels (cr, &scene);
   cairo_restore (cr);
   scene_clear (&scene);
@@ -1357,20 +1405,19 @@ box_union (Box *box, const Box *other, gboolean *empty)
   *empty = FALSE;
 }
 
-void
-pv_draw_get_extents (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
-                     const PvDrawOptions *options, double *x_min, double *y_min, double *x_max,
-                     double *y_max)
+static void
+get_extents (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+             const PvDrawOptions *options, LabelCache *cache, double *x_min, double *y_min,
+             double *x_max, double *y_max)
 {
   Scene scene;
   Box box = { 0 };
   gboolean empty = TRUE;
 
-  g_return_if_fail (cr != NULL);
   if (!scene_init (&scene, analysis, layout, options))
     return;
 
-  scene_place_labels (&scene, cr, NULL);
+  scene_place_labels (&scene, cr, NULL, cache);
   for (guint i = 0; i < scene.n_nodes; i++)
     if (scene.nodes[i].visible)
       box_union (&box, &scene.nodes[i].box, &empty);
@@ -1391,6 +1438,16 @@ pv_draw_get_extents (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *la
     *y_max = box.y1;
 }
 
+void
+pv_draw_get_extents (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                     const PvDrawOptions *options, double *x_min, double *y_min, double *x_max,
+                     double *y_max)
+{
+  g_return_if_fail (cr != NULL);
+
+  get_extents (cr, analysis, layout, options, NULL, x_min, y_min, x_max, y_max);
+}
+
 GArray *
 pv_draw_get_label_boxes (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
                          const PvDrawOptions *options)
@@ -1404,7 +1461,7 @@ pv_draw_get_label_boxes (cairo_t *cr, const PvAnalysis *analysis, const PvLayout
     return NULL;
 
   cairo_clip_extents (cr, &clip.x0, &clip.y0, &clip.x1, &clip.y1);
-  scene_place_labels (&scene, cr, &clip);
+  scene_place_labels (&scene, cr, &clip, NULL);
   boxes = g_array_sized_new (FALSE, FALSE, sizeof (PvDrawLabelBox), scene.labels->len);
   for (guint k = 0; k < scene.labels->len; k++)
     {
@@ -1444,7 +1501,7 @@ pv_draw_get_label_lines (cairo_t *cr, const PvAnalysis *analysis, const PvLayout
     return NULL;
 
   cairo_clip_extents (cr, &clip.x0, &clip.y0, &clip.x1, &clip.y1);
-  scene_place_labels (&scene, cr, &clip);
+  scene_place_labels (&scene, cr, &clip, NULL);
   lines = g_array_new (FALSE, TRUE, sizeof (PvDrawLabelLine));
   g_array_set_clear_func (lines, label_line_clear);
   for (guint k = 0; k < scene.labels->len; k++)
@@ -1530,13 +1587,13 @@ pv_draw_get_colors (const PvDrawOptions *options, double *background, double *in
 /* The extents at `scale`, with no offset. */
 static void
 measure (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout, PvDrawOptions *options,
-         double scale, double *extents)
+         LabelCache *cache, double scale, double *extents)
 {
   options->scale = scale;
   options->offset_x = 0;
   options->offset_y = 0;
-  pv_draw_get_extents (cr, analysis, layout, options, &extents[0], &extents[1], &extents[2],
-                       &extents[3]);
+  get_extents (cr, analysis, layout, options, cache, &extents[0], &extents[1], &extents[2],
+               &extents[3]);
 }
 
 static gboolean
@@ -1555,6 +1612,7 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
   double extents[4], e_x0, e_y0, e_x1, e_y1;
   gboolean any = FALSE;
   double max_scale;
+  LabelCache cache;
 
   g_return_if_fail (cr != NULL && analysis != NULL && layout != NULL && options != NULL);
   g_return_if_fail (pv_layout_n_nodes (layout) == analysis->nodes->len);
@@ -1590,7 +1648,8 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
   upper = MIN (span_x > 1e-9 ? avail_x / span_x : max_scale,
                span_y > 1e-9 ? avail_y / span_y : max_scale);
   upper = CLAMP (upper, 1e-6, max_scale);
-  measure (cr, analysis, layout, options, upper, extents);
+  label_cache_init (&cache, analysis->nodes->len);
+  measure (cr, analysis, layout, options, &cache, upper, extents);
   if (fits (extents, avail_x, avail_y))
     scale = upper;
   else
@@ -1603,7 +1662,7 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
       lower = CLAMP (lower, upper * 1e-3, upper);
       for (guint round = 0; round < 4; round++)
         {
-          measure (cr, analysis, layout, options, lower, extents);
+          measure (cr, analysis, layout, options, &cache, lower, extents);
           if (fits (extents, avail_x, avail_y))
             break;
           upper = lower;
@@ -1613,7 +1672,7 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
         {
           double middle = (lower + upper) / 2;
 
-          measure (cr, analysis, layout, options, middle, extents);
+          measure (cr, analysis, layout, options, &cache, middle, extents);
           if (fits (extents, avail_x, avail_y))
             lower = middle;
           else
@@ -1622,7 +1681,8 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
       scale = lower;
     }
 
-  measure (cr, analysis, layout, options, scale, extents);
+  measure (cr, analysis, layout, options, &cache, scale, extents);
+  label_cache_clear (&cache);
   e_x0 = extents[0];
   e_y0 = extents[1];
   e_x1 = extents[2];
