@@ -421,18 +421,20 @@ lookup_char_flags (const guint8 *table, gunichar c)
   return char_flags (c);
 }
 
-/* `text` is valid UTF-8 (validated, or written by GLib or iconv). */
+/* `text` is valid UTF-8 (validated, or written by GLib or iconv).  The
+ * counts are kept in locals: as fields of `stats` every count was a store. */
 static void
 text_stats (const char *text, gsize bytes, TextStats *stats)
 {
   const guint8 *table = char_flags_table ();
   const guchar *p = (const guchar *)text;
   const guchar *end = p + bytes;
+  gsize chars = 0, controls = 0, plausible = 0, high = 0, high_expected = 0;
+  gsize arabic_letters = 0, arabic_words = 0, mixed_words = 0;
+  gboolean has_nul = FALSE;
   gboolean in_word = FALSE;
   gboolean word_arabic = FALSE;
   gboolean word_latin = FALSE;
-
-  memset (stats, 0, sizeof *stats);
 
   while (p < end)
     {
@@ -460,21 +462,13 @@ text_stats (const char *text, gsize bytes, TextStats *stats)
         }
       flags = lookup_char_flags (table, c);
 
-      stats->chars++;
-      if (c == 0)
-        stats->has_nul = TRUE;
-      if (flags & CHAR_CONTROL)
-        stats->controls++;
-      if (flags & CHAR_PLAUSIBLE)
-        stats->plausible++;
-      if (c > 0x7F)
-        {
-          stats->high++;
-          if (flags & CHAR_HIGH_EXPECTED)
-            stats->high_expected++;
-        }
-      if (flags & CHAR_ARABIC_LETTER)
-        stats->arabic_letters++;
+      chars++;
+      has_nul |= c == 0;
+      controls += (flags & CHAR_CONTROL) != 0;
+      plausible += (flags & CHAR_PLAUSIBLE) != 0;
+      high += c > 0x7F;
+      high_expected += c > 0x7F && (flags & CHAR_HIGH_EXPECTED) != 0;
+      arabic_letters += (flags & CHAR_ARABIC_LETTER) != 0;
 
       if (flags & CHAR_WORDISH)
         {
@@ -486,21 +480,27 @@ text_stats (const char *text, gsize bytes, TextStats *stats)
         }
       else if (in_word)
         {
-          if (word_arabic)
-            stats->arabic_words++;
-          if (word_arabic && word_latin)
-            stats->mixed_words++;
+          arabic_words += word_arabic;
+          mixed_words += word_arabic && word_latin;
           in_word = word_arabic = word_latin = FALSE;
         }
     }
 
   if (in_word)
     {
-      if (word_arabic)
-        stats->arabic_words++;
-      if (word_arabic && word_latin)
-        stats->mixed_words++;
+      arabic_words += word_arabic;
+      mixed_words += word_arabic && word_latin;
     }
+
+  stats->chars = chars;
+  stats->controls = controls;
+  stats->plausible = plausible;
+  stats->high = high;
+  stats->high_expected = high_expected;
+  stats->arabic_letters = arabic_letters;
+  stats->arabic_words = arabic_words;
+  stats->mixed_words = mixed_words;
+  stats->has_nul = has_nul;
 }
 
 static gboolean
@@ -1521,12 +1521,47 @@ load_json (const char *source, cJSON *json, char **out_text, char **out_title, c
 /* ---------------------------------------------------------------------- */
 /* Documents                                                               */
 
+/* `text` is valid UTF-8; as g_utf8_to_ucs4_fast(), in one pass over it
+ * instead of two (a UTF-8 text has at most as many characters as bytes). */
+static gunichar *
+utf8_to_code_points (const char *text, gsize bytes, gsize *length)
+{
+  gunichar *chars = g_new (gunichar, bytes + 1);
+  const guchar *p = (const guchar *)text;
+  const guchar *end = p + bytes;
+  gsize n = 0;
+
+  while (p < end)
+    {
+      if (p[0] < 0x80)
+        chars[n++] = *p++;
+      else if (p[0] < 0xE0 && p + 1 < end)
+        {
+          chars[n++] = ((gunichar)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+          p += 2;
+        }
+      else if (p[0] < 0xF0 && p + 2 < end)
+        {
+          chars[n++] =
+              ((gunichar)(p[0] & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          p += 3;
+        }
+      else
+        {
+          chars[n++] = g_utf8_get_char ((const char *)p);
+          p = (const guchar *)g_utf8_next_char (p);
+        }
+    }
+  chars[n] = 0;
+  *length = n;
+  return g_renew (gunichar, chars, n + 1);
+}
+
 static PvDocument *
 document_new (const char *source, char *text, const char *encoding, PvDocumentFormat format,
               char *title, char *date)
 {
   PvDocument *document = g_new0 (PvDocument, 1);
-  glong items = 0;
 
   document->source = g_strdup (source != NULL ? source : "-");
   document->title = title;
@@ -1535,8 +1570,7 @@ document_new (const char *source, char *text, const char *encoding, PvDocumentFo
   document->format = format;
   document->text = text;
   document->text_bytes = strlen (text);
-  document->chars = g_utf8_to_ucs4_fast (text, (glong)document->text_bytes, &items);
-  document->length = (gsize)items;
+  document->chars = utf8_to_code_points (text, document->text_bytes, &document->length);
   return document;
 }
 
