@@ -43,6 +43,10 @@ PvSegmentation *pv_segment (const gunichar *text, gsize length, const PvNormaliz
  * indexes, as PvSpan. */
 GArray *pv_word_spans (const gunichar *text, gsize length);
 
+/* ICU's sentence boundaries (UAX #29) of text, as ICU's iterator gives
+ * them after the start: offsets in code points, the last one `length`. */
+GArray *pv_sentence_breaks (const gunichar *text, gsize length);
+
 /* Where the article body ends: the start of a trailing run of short lines
  * without sentence structure (end-of-article markers, like counters,
  * comment headers, disclaimers).  Returns `length` when there is none. */

@@ -640,25 +640,180 @@ has_line_break (const gunichar *text, gsize start, gsize end)
   return FALSE;
 }
 
+/* Sentence boundaries.  ICU's sentence rules (UAX #29) cost about as much
+ * as the rest of the segmentation, so the common case is settled here and
+ * ICU is asked only about the rest.  Two facts make that exact:
+ *
+ * - a paragraph separator (LF, CR, CR LF, NEL, LS, PS) always ends a
+ *   sentence, and no rule looks past it: each paragraph is segmented on
+ *   its own;
+ * - in a paragraph, a boundary can only follow a terminator (ATerm or
+ *   STerm) with the Close and Sp characters after it.  When those are
+ *   followed by an OLetter (a Persian letter), or by an Upper after at
+ *   least one Close or Sp, no rule (6, 7, 8, 8a) holds the sentence
+ *   together and rules 9 to 11 put the boundary right there.  A terminator
+ *   at the end of the paragraph ends it.
+ *
+ * A paragraph whose every terminator is of those kinds is settled here;
+ * any other (a decimal point, an abbreviation, a terminator followed by an
+ * Extend, a Format, a digit, a lower-case letter or a comma) goes to ICU
+ * whole, with the separator before it as context so that ICU starts it as
+ * it would in the whole text.  tests/core/test-text.c checks the result
+ * against ICU's iterator over whole texts. */
+
+#define SENTENCE_CLASS_LOW_LIMIT 0x0800
+#define SENTENCE_CLASS_PUNCTUATION_START 0x2000
+#define SENTENCE_CLASS_PUNCTUATION_LIMIT 0x2070
+
+static guint8
+sentence_class (UChar32 ch)
+{
+  return (guint8)u_getIntPropertyValue (ch, UCHAR_SENTENCE_BREAK);
+}
+
+static const guint8 *
+sentence_class_table (void)
+{
+  static guint8 table[SENTENCE_CLASS_LOW_LIMIT + SENTENCE_CLASS_PUNCTUATION_LIMIT -
+                      SENTENCE_CLASS_PUNCTUATION_START];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (UChar32 ch = 0; ch < SENTENCE_CLASS_LOW_LIMIT; ch++)
+        table[ch] = sentence_class (ch);
+      for (UChar32 ch = SENTENCE_CLASS_PUNCTUATION_START; ch < SENTENCE_CLASS_PUNCTUATION_LIMIT;
+           ch++)
+        table[SENTENCE_CLASS_LOW_LIMIT + ch - SENTENCE_CLASS_PUNCTUATION_START] =
+            sentence_class (ch);
+      g_once_init_leave (&initialized, 1);
+    }
+  return table;
+}
+
+static inline guint8
+lookup_sentence_class (const guint8 *table, gunichar ch)
+{
+  if (ch < SENTENCE_CLASS_LOW_LIMIT)
+    return table[ch];
+  if (ch >= SENTENCE_CLASS_PUNCTUATION_START && ch < SENTENCE_CLASS_PUNCTUATION_LIMIT)
+    return table[SENTENCE_CLASS_LOW_LIMIT + ch - SENTENCE_CLASS_PUNCTUATION_START];
+  return sentence_class ((UChar32)ch);
+}
+
+static inline gboolean
+is_paragraph_separator_class (guint8 class)
+{
+  return class == U_SB_CR || class == U_SB_LF || class == U_SB_SEP;
+}
+
+/* ICU's boundaries in text[start, end) (a paragraph), appended to `breaks`;
+ * the character before `start`, when there is one, is a separator, which
+ * ICU is given too so that it starts the paragraph as in the whole text. */
+static void
+icu_sentence_breaks (const gunichar *text, gsize start, gsize end, GArray *breaks)
+{
+  gsize from = start > 0 ? start - 1 : 0;
+  Utf16Text t = { 0 };
+  UBreakIterator *iterator;
+  int32_t boundary;
+
+  utf16_text_init (&t, text + from, end - from);
+  iterator = get_break_iterator (&sentence_iterator_key, UBRK_SENTENCE, &t);
+  ubrk_first (iterator);
+  for (boundary = ubrk_next (iterator); boundary != UBRK_DONE; boundary = ubrk_next (iterator))
+    {
+      gsize at = from + t.unit_to_char[boundary];
+
+      if (at > start)
+        g_array_append_val (breaks, at);
+    }
+  ubrk_setText (iterator, NULL, 0, &(UErrorCode){ U_ZERO_ERROR });
+  utf16_text_clear (&t);
+}
+
+GArray *
+pv_sentence_breaks (const gunichar *text, gsize length)
+{
+  const guint8 *table = sentence_class_table ();
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize start = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, breaks);
+
+  while (start < length)
+    {
+      guint first_break = breaks->len;
+      gboolean ask_icu = FALSE;
+      gsize i = start, end;
+
+      /* one paragraph: settle its terminators, find its end */
+      for (;;)
+        {
+          guint8 class;
+
+          if (i == length)
+            {
+              end = length;
+              break;
+            }
+          class = lookup_sentence_class (table, text[i]);
+          if (is_paragraph_separator_class (class))
+            {
+              end = i + 1;
+              if (class == U_SB_CR && end < length && text[end] == '\n')
+                end++;
+              break;
+            }
+          if (class != U_SB_ATERM && class != U_SB_STERM)
+            {
+              i++;
+              continue;
+            }
+          {
+            gsize j = i + 1;
+            guint8 next;
+
+            while (j < length && lookup_sentence_class (table, text[j]) == U_SB_CLOSE)
+              j++;
+            while (j < length && lookup_sentence_class (table, text[j]) == U_SB_SP)
+              j++;
+            next = j < length ? lookup_sentence_class (table, text[j]) : U_SB_LF;
+            if (next == U_SB_OLETTER || (next == U_SB_UPPER && j > i + 1))
+              g_array_append_val (breaks, j);
+            else if (!is_paragraph_separator_class (next))
+              ask_icu = TRUE;
+            i = j;
+          }
+        }
+
+      if (ask_icu)
+        {
+          g_array_set_size (breaks, first_break);
+          icu_sentence_breaks (text, start, end, breaks);
+        }
+      else
+        g_array_append_val (breaks, end);
+      start = end;
+    }
+  return breaks;
+}
+
 static GArray *
 split_sentences (const gunichar *text, gsize length)
 {
   GArray *sentences = g_array_new (FALSE, FALSE, sizeof (PvSpan));
-  Utf16Text t = { 0 };
-  UBreakIterator *iterator;
-  int32_t start, end;
+  g_autoptr (GArray) breaks = NULL;
+  gsize start = 0;
   gboolean merge_next = FALSE;
 
   if (length == 0)
     return sentences;
 
-  utf16_text_init (&t, text, length);
-  iterator = get_break_iterator (&sentence_iterator_key, UBRK_SENTENCE, &t);
-
-  start = ubrk_first (iterator);
-  for (end = ubrk_next (iterator); end != UBRK_DONE; start = end, end = ubrk_next (iterator))
+  breaks = pv_sentence_breaks (text, length);
+  for (guint b = 0; b < breaks->len; start = g_array_index (breaks, gsize, b), b++)
     {
-      PvSpan span = { t.unit_to_char[start], t.unit_to_char[end] };
+      PvSpan span = { start, g_array_index (breaks, gsize, b) };
       gsize last;
 
       while (span.start < span.end && is_blank (text[span.start]))
@@ -688,8 +843,6 @@ split_sentences (const gunichar *text, gsize length)
                    is_abbreviation_dot (text, span.start, last - 1);
     }
 
-  ubrk_setText (iterator, NULL, 0, &(UErrorCode){ U_ZERO_ERROR });
-  utf16_text_clear (&t);
   return sentences;
 }
 

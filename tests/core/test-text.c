@@ -396,6 +396,200 @@ test_words_match_icu_corpus (void)
   g_assert_cmpuint (articles, >, 0);
 }
 
+/* ---------------------------------------------------------------------- */
+/* The fast sentence boundaries against ICU                                */
+
+/* The text as UTF-16 for ICU, and where each unit's character starts. */
+static UChar *
+to_utf16 (const gunichar *text, gsize length, int32_t *n_units, gsize **unit_to_char)
+{
+  UChar *units = g_new (UChar, 2 * length + 1);
+  int32_t n = 0;
+
+  *unit_to_char = g_new (gsize, 2 * length + 1);
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar ch = text[i];
+
+      (*unit_to_char)[n] = i;
+      if (ch > 0xFFFF)
+        {
+          units[n++] = (UChar)(0xD800 + ((ch - 0x10000) >> 10));
+          (*unit_to_char)[n] = i;
+          units[n++] = (UChar)(0xDC00 + ((ch - 0x10000) & 0x3FF));
+        }
+      else
+        units[n++] = (UChar)ch;
+    }
+  (*unit_to_char)[n] = length;
+  *n_units = n;
+  return units;
+}
+
+/* ICU's sentence break iterator over the whole text, as the segmentation
+ * used it before its fast path. */
+static GArray *
+icu_sentence_breaks (const gunichar *text, gsize length)
+{
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree gsize *unit_to_char = NULL;
+  int32_t n = 0, boundary;
+  g_autofree UChar *units = to_utf16 (text, length, &n, &unit_to_char);
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *iterator;
+
+  iterator = ubrk_open (UBRK_SENTENCE, "fa", units, n, &status);
+  g_assert_true (U_SUCCESS (status));
+  ubrk_first (iterator);
+  for (boundary = ubrk_next (iterator); boundary != UBRK_DONE; boundary = ubrk_next (iterator))
+    g_array_append_val (breaks, unit_to_char[boundary]);
+  ubrk_close (iterator);
+  return breaks;
+}
+
+static gboolean
+same_sentences_as_icu (const gunichar *text, gsize length)
+{
+  g_autoptr (GArray) fast = pv_sentence_breaks (text, length);
+  g_autoptr (GArray) icu = icu_sentence_breaks (text, length);
+
+  if (fast->len == icu->len &&
+      (fast->len == 0 || memcmp (fast->data, icu->data, fast->len * sizeof (gsize)) == 0))
+    return TRUE;
+
+  {
+    g_autofree char *utf8 = g_ucs4_to_utf8 (text, (glong)length, NULL, NULL, NULL);
+    GString *codes = g_string_new (NULL);
+
+    for (gsize i = 0; i < length; i++)
+      g_string_append_printf (codes, " U+%04X", text[i]);
+    g_test_message ("sentences differ from ICU's in \"%s\" (%s): %u boundaries, ICU %u", utf8,
+                    codes->str, fast->len, icu->len);
+    g_string_free (codes, TRUE);
+  }
+  return FALSE;
+}
+
+/* Characters around the one under test: terminators, closing marks,
+ * spaces, letters of each case and script, digits, a comma, marks and
+ * format characters, separators. */
+static const gunichar sentence_context[] = {
+  '.',    '?',  0x061F, 0x06D4, '!',    ')',    0x00BB, '"',    ' ',    0xA0,
+  'a',    'Z',  0x0628, 0x06CC, '7',    0x06F1, ',',    0x060C, 0x200C, 0x064E,
+  0x200F, '\n', '\r',   0x2029, 0x0085, 0x2024, ':',    '-',
+};
+
+/* Every character of the fast path's tables (and a few beyond them),
+ * after a terminator and between two context characters: for each
+ * character one text of all these cases. */
+static void
+test_sentences_match_icu_each_character (void)
+{
+  static const gunichar beyond[] = { 0x2070, 0x20AC, 0x3002, 0xFB56, 0xFE52, 0xFF0E, 0x1F600 };
+  g_autoptr (GArray) text = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  guint failures = 0;
+
+  for (gunichar ch = 1; ch < 0x2070 + G_N_ELEMENTS (beyond); ch++)
+    {
+      gunichar c = ch;
+
+      if (ch >= 0x0800 && ch < 0x2000)
+        continue;
+      if (ch >= 0x2070)
+        c = beyond[ch - 0x2070];
+
+      g_array_set_size (text, 0);
+      g_array_append_val (text, c);
+      for (guint a = 0; a < G_N_ELEMENTS (sentence_context); a++)
+        for (guint b = 0; b < G_N_ELEMENTS (sentence_context); b++)
+          {
+            gunichar cases[] = { 0x0628,
+                                 '.',
+                                 sentence_context[a],
+                                 c,
+                                 sentence_context[b],
+                                 0x0628,
+                                 'a',
+                                 '.',
+                                 ' ',
+                                 c,
+                                 sentence_context[a],
+                                 'b',
+                                 sentence_context[b],
+                                 0x06CC,
+                                 0x061F,
+                                 c,
+                                 sentence_context[a],
+                                 ' ',
+                                 0x062A };
+
+            g_array_append_vals (text, cases, G_N_ELEMENTS (cases));
+          }
+      failures += !same_sentences_as_icu ((const gunichar *)text->data, text->len);
+    }
+  g_assert_cmpuint (failures, ==, 0);
+}
+
+/* Random strings of the characters that matter. */
+static void
+test_sentences_match_icu_random (void)
+{
+  static const gunichar pool[] = {
+    'a',    'b',    'Q',    'T',    0xE9,   0x0627, 0x0628,  0x06A9, 0x06CC, 0x0621, '0',
+    '9',    0x06F0, 0x06F5, 0x064B, 0x0650, 0x200C, 0x200D,  0x200E, 0x200F, 0xAD,   ' ',
+    ' ',    ' ',    0xA0,   0x2009, '\t',   '\n',   '\r',    0x2028, 0x2029, 0x0085, '.',
+    '.',    '.',    ',',    '\'',   '"',    ':',    ';',     '!',    '?',    '(',    ')',
+    '[',    ']',    '-',    0x060C, 0x061B, 0x061F, 0x06D4,  0x00AB, 0x00BB, 0x2018, 0x2019,
+    0x201C, 0x201D, 0x2026, 0x2024, 0x3002, 0xFF0E, 0x1F600,
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261130);
+  gunichar text[32];
+  guint failures = 0;
+
+  for (guint n = 0; n < 40000; n++)
+    {
+      gsize length = (gsize)g_rand_int_range (rand, 1, G_N_ELEMENTS (text) + 1);
+
+      for (gsize i = 0; i < length; i++)
+        text[i] = pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))];
+      failures += !same_sentences_as_icu (text, length);
+    }
+  g_assert_cmpuint (failures, ==, 0);
+}
+
+/* Every article of ../shared/corpus and the sample. */
+static void
+test_sentences_match_icu_corpus (void)
+{
+  const char *shared = g_getenv ("PEYVAND_SHARED_DIR");
+  g_autofree char *path = shared ? g_build_filename (shared, "corpus", "ntrex", NULL) : NULL;
+  g_autoptr (GDir) dir = path ? g_dir_open (path, 0, NULL) : NULL;
+  const char *name;
+  guint articles = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("../shared/corpus is not here");
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree gunichar *chars = NULL;
+      glong length = 0;
+
+      if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (file, &contents, NULL, NULL))
+        continue;
+      chars = g_utf8_to_ucs4 (contents, -1, NULL, &length, NULL);
+      if (chars == NULL)
+        continue;
+      g_assert_true (same_sentences_as_icu (chars, (gsize)length));
+      articles++;
+    }
+  g_assert_cmpuint (articles, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -406,6 +600,9 @@ main (int argc, char **argv)
   g_test_add_func ("/text/sentences/numbers", test_numbers_do_not_split);
   g_test_add_func ("/text/sentences/abbreviations", test_abbreviations_do_not_split);
   g_test_add_func ("/text/sentences/icu-alone", test_icu_alone_splits_abbreviations);
+  g_test_add_func ("/text/sentences/icu/each-character", test_sentences_match_icu_each_character);
+  g_test_add_func ("/text/sentences/icu/random", test_sentences_match_icu_random);
+  g_test_add_func ("/text/sentences/icu/corpus", test_sentences_match_icu_corpus);
   g_test_add_func ("/text/words", test_words);
   g_test_add_func ("/text/words/icu/each-character", test_words_match_icu_each_character);
   g_test_add_func ("/text/words/icu/random", test_words_match_icu_random);
