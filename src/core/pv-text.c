@@ -485,43 +485,66 @@ line_info (const gunichar *text, gsize start, gsize end)
 gsize
 pv_find_body_end (const gunichar *text, gsize length)
 {
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
+  g_autofree LineInfo *lines = NULL;
   gsize line_start = 0;
   gsize best, labels = 0, tiny_labels = 0, body_lines_before = 0;
+  guint n_lines, first_examined;
+  gboolean long_line = FALSE;
 
   for (gsize i = 0; i <= length; i++)
     {
-      LineInfo line;
-      gsize a, b;
+      PvSpan span;
 
       if (i < length && text[i] != '\n' && text[i] != 0x2029)
         continue;
 
-      a = line_start;
-      b = i;
+      span.start = line_start;
+      span.end = i;
       line_start = i + 1;
-      while (a < b && is_blank (text[a]))
-        a++;
-      while (b > a && is_blank (text[b - 1]))
-        b--;
-      if (a == b)
-        continue;
-
-      line = line_info (text, a, b);
-      body_lines_before += !line.label;
-      g_array_append_val (lines, line);
+      while (span.start < span.end && is_blank (text[span.start]))
+        span.start++;
+      while (span.end > span.start && is_blank (text[span.end - 1]))
+        span.end--;
+      if (span.start < span.end)
+        g_array_append_val (spans, span);
     }
+  n_lines = spans->len;
+  if (n_lines == 0)
+    return length;
+
+  /* Only the lines after the last long one can be furniture, and a long
+   * line is never a label: the lines are looked at from the end, up to
+   * the last long line (most of an article is not looked at). */
+  lines = g_new (LineInfo, n_lines);
+  first_examined = 0;
+  for (guint i = n_lines; i > 0; i--)
+    {
+      const PvSpan *span = &g_array_index (spans, PvSpan, i - 1);
+
+      lines[i - 1] = line_info (text, span->start, span->end);
+      if (lines[i - 1].words > FURNITURE_MAX_WORDS)
+        {
+          long_line = TRUE;
+          first_examined = i - 1;
+          break;
+        }
+    }
+  /* the prose lines before each line of the tail: with a long line before
+   * the tail, at least that one */
+  for (guint i = first_examined; i < n_lines; i++)
+    body_lines_before += !lines[i].label;
 
   /* Grow a tail of lines backwards from the end while it still reads as
    * page furniture: no long line, at least half of them labels or
    * counters; either three lines or more with two labels, or nothing but
    * tiny labels («انتهای پیام»).  It starts at a label, and the body keeps
    * at least one line of prose. */
-  best = lines->len;
-  for (guint i = lines->len; i > 1; i--)
+  best = n_lines;
+  for (guint i = n_lines; i > 1; i--)
     {
-      const LineInfo *line = &g_array_index (lines, LineInfo, i - 1);
-      gsize tail_lines = lines->len - (i - 1);
+      const LineInfo *line = &lines[i - 1];
+      gsize tail_lines = n_lines - (i - 1);
 
       if (line->words > FURNITURE_MAX_WORDS)
         break;
@@ -533,13 +556,13 @@ pv_find_body_end (const gunichar *text, gsize length)
       else
         body_lines_before--;
 
-      if (line->label && body_lines_before > 0 && labels * 2 >= tail_lines &&
+      if (line->label && (long_line || body_lines_before > 0) && labels * 2 >= tail_lines &&
           ((tail_lines >= 3 && labels >= 2) || tiny_labels == tail_lines))
         best = i - 1;
     }
 
-  if (best < lines->len)
-    return g_array_index (lines, LineInfo, best).start;
+  if (best < n_lines)
+    return lines[best].start;
   return length;
 }
 
