@@ -397,8 +397,7 @@ typedef struct
  * of spaces, without the round trip through UTF-8.  Every one of `words` is
  * shorter than the buffer, so a longer result matches none. */
 static gboolean
-normalizes_to_one_of (const gunichar *text, gsize start, gsize end, const char *const *words,
-                      gsize n_words)
+normalizes_to_one_of (const gunichar *text, gsize start, gsize end, GHashTable *words)
 {
   g_autoptr (PvNormalized) normalized = pv_normalize (text + start, end - start);
   char buffer[64];
@@ -423,10 +422,23 @@ normalizes_to_one_of (const gunichar *text, gsize start, gsize end, const char *
     }
   buffer[length] = '\0';
 
-  for (gsize i = 0; i < n_words; i++)
-    if (strcmp (buffer, words[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return g_hash_table_contains (words, buffer);
+}
+
+/* The words of a list as a set, built once. */
+static GHashTable *
+word_set (GHashTable **set, gsize *initialized, const char *const *words, gsize n_words)
+{
+  if (g_once_init_enter (initialized))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (gsize i = 0; i < n_words; i++)
+        g_hash_table_add (table, (gpointer)words[i]);
+      *set = table;
+      g_once_init_leave (initialized, 1);
+    }
+  return *set;
 }
 
 /* Common finite verbs and copulas: a Persian clause ends with one, so a
@@ -441,6 +453,8 @@ static const char *const final_verbs[] = {
 static gboolean
 ends_with_verb (const gunichar *text, gsize start, gsize end)
 {
+  static GHashTable *set;
+  static gsize initialized;
   gsize word_start;
 
   while (end > start && !g_unichar_isalnum (text[end - 1]))
@@ -452,7 +466,9 @@ ends_with_verb (const gunichar *text, gsize start, gsize end)
   if (word_start == end)
     return FALSE;
 
-  return normalizes_to_one_of (text, word_start, end, final_verbs, G_N_ELEMENTS (final_verbs));
+  return normalizes_to_one_of (
+      text, word_start, end,
+      word_set (&set, &initialized, final_verbs, G_N_ELEMENTS (final_verbs)));
 }
 
 static gboolean
@@ -632,6 +648,8 @@ static const char *const abbreviations[] = {
 static gboolean
 is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
 {
+  static GHashTable *set;
+  static gsize initialized;
   gsize word_start = dot;
 
   while (word_start > start && g_unichar_isalpha (text[word_start - 1]))
@@ -642,7 +660,9 @@ is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
   if (dot - word_start == 0 || dot - word_start > 8)
     return FALSE;
 
-  return normalizes_to_one_of (text, word_start, dot, abbreviations, G_N_ELEMENTS (abbreviations));
+  return normalizes_to_one_of (
+      text, word_start, dot,
+      word_set (&set, &initialized, abbreviations, G_N_ELEMENTS (abbreviations)));
 }
 
 static gboolean
