@@ -421,21 +421,27 @@ lookup_char_flags (const guint8 *table, gunichar c)
   return char_flags (c);
 }
 
-/* `text` is valid UTF-8 (validated, or written by GLib or iconv).  The
- * counts are kept in locals: as fields of `stats` every count was a store. */
+/* `text` is valid UTF-8 (validated, or written by GLib or iconv).  Each
+ * character adds one to the count of its flags (and of whether it is above
+ * U+007F); the totals are worked out from those counts at the end. */
+#define STATS_HIGH 0x40 /* above the flags' bits */
+
 static void
 text_stats (const char *text, gsize bytes, TextStats *stats)
 {
   const guint8 *table = char_flags_table ();
   const guchar *p = (const guchar *)text;
   const guchar *end = p + bytes;
-  gsize chars = 0, controls = 0, plausible = 0, high = 0, high_expected = 0;
-  gsize arabic_letters = 0, arabic_words = 0, mixed_words = 0;
+  gsize counts[2 * STATS_HIGH] = { 0 };
+  gsize arabic_words = 0, mixed_words = 0;
   gboolean has_nul = FALSE;
   gboolean in_word = FALSE;
   gboolean word_arabic = FALSE;
   gboolean word_latin = FALSE;
 
+  G_STATIC_ASSERT (CHAR_WORDISH < STATS_HIGH);
+
+  memset (stats, 0, sizeof *stats);
   while (p < end)
     {
       gunichar c;
@@ -461,14 +467,8 @@ text_stats (const char *text, gsize bytes, TextStats *stats)
           p = (const guchar *)g_utf8_next_char (p);
         }
       flags = lookup_char_flags (table, c);
-
-      chars++;
+      counts[flags | (c > 0x7F ? STATS_HIGH : 0)]++;
       has_nul |= c == 0;
-      controls += (flags & CHAR_CONTROL) != 0;
-      plausible += (flags & CHAR_PLAUSIBLE) != 0;
-      high += c > 0x7F;
-      high_expected += c > 0x7F && (flags & CHAR_HIGH_EXPECTED) != 0;
-      arabic_letters += (flags & CHAR_ARABIC_LETTER) != 0;
 
       if (flags & CHAR_WORDISH)
         {
@@ -492,12 +492,24 @@ text_stats (const char *text, gsize bytes, TextStats *stats)
       mixed_words += word_arabic && word_latin;
     }
 
-  stats->chars = chars;
-  stats->controls = controls;
-  stats->plausible = plausible;
-  stats->high = high;
-  stats->high_expected = high_expected;
-  stats->arabic_letters = arabic_letters;
+  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+    {
+      gsize n = counts[k];
+
+      stats->chars += n;
+      if (k & CHAR_CONTROL)
+        stats->controls += n;
+      if (k & CHAR_PLAUSIBLE)
+        stats->plausible += n;
+      if (k & STATS_HIGH)
+        {
+          stats->high += n;
+          if (k & CHAR_HIGH_EXPECTED)
+            stats->high_expected += n;
+        }
+      if (k & CHAR_ARABIC_LETTER)
+        stats->arabic_letters += n;
+    }
   stats->arabic_words = arabic_words;
   stats->mixed_words = mixed_words;
   stats->has_nul = has_nul;

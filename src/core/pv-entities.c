@@ -490,12 +490,36 @@ create_kb_entity (Resolver *r, gconstpointer data)
   return entity;
 }
 
+/* "kb:N", the key of knowledge-base entity N, in `key` (32 bytes): written
+ * by hand, as g_snprintf() cost more than the rest of the lookup. */
+static void
+kb_key (char *key, int kb)
+{
+  char digits[12];
+  guint n = 0, value;
+  gsize at = 3;
+
+  if (kb < 0)
+    {
+      g_snprintf (key, 32, "kb:%d", kb);
+      return;
+    }
+  value = (guint)kb;
+  do
+    digits[n++] = (char)('0' + value % 10);
+  while ((value /= 10) > 0);
+  memcpy (key, "kb:", 3);
+  while (n > 0)
+    key[at++] = digits[--n];
+  key[at] = '\0';
+}
+
 static guint
 entity_for_kb (Resolver *r, int kb)
 {
   char key[32];
 
-  g_snprintf (key, sizeof key, "kb:%d", kb);
+  kb_key (key, kb);
   return entity_for_key (r, key, create_kb_entity, GINT_TO_POINTER (kb));
 }
 
@@ -537,7 +561,7 @@ add_evidence (Resolver *r, guint person, int country_kb, gboolean leader, guint 
   if (country_kb < 0)
     return;
   /* only a country the article names gets an edge */
-  g_snprintf (key, sizeof key, "kb:%d", country_kb);
+  kb_key (key, country_kb);
   found = g_hash_table_lookup (r->entity_keys, key);
   if (found == NULL)
     return;
