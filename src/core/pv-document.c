@@ -421,6 +421,26 @@ lookup_char_flags (const guint8 *table, gunichar c)
   return char_flags (c);
 }
 
+/* The bytes that are control characters in any ASCII-based encoding: C0
+ * other than \t \n \f \r, and DEL.  A table: this looks at every byte. */
+static gsize
+count_raw_controls (const guint8 *data, gsize length)
+{
+  static guint8 is_raw_control[256];
+  static gsize initialized = 0;
+  gsize n = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint b = 0; b < 256; b++)
+        is_raw_control[b] = (b < 0x20 && !is_allowed_control (b)) || b == 0x7F;
+      g_once_init_leave (&initialized, 1);
+    }
+  for (gsize i = 0; i < length; i++)
+    n += is_raw_control[data[i]];
+  return n;
+}
+
 /* `text` is valid UTF-8 (validated, or written by GLib or iconv).  Each
  * character adds one to the count of its flags (and of whether it is above
  * U+007F); the totals are worked out from those counts at the end. */
@@ -891,9 +911,7 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
           set_binary_error (error, source);
           return NULL;
         }
-      for (gsize i = 0; i < length; i++)
-        if ((data[i] < 0x20 && !is_allowed_control (data[i])) || data[i] == 0x7F)
-          raw_controls++;
+      raw_controls = count_raw_controls (data, length);
       if (raw_controls > 0 &&
           (raw_controls * 10 > length || (raw_controls >= 8 && raw_controls * 100 > length)))
         {

@@ -185,6 +185,14 @@ test_furniture_after_body (void)
                                        NULL);
 
   g_assert_cmpuint (body_end_of (page), ==, offset_of (page, "انتهای پیام"));
+
+  /* paragraph separators end lines as line feeds do */
+  {
+    g_autoptr (GString) separated = g_string_new (page);
+
+    g_string_replace (separated, "\n", "\u2029", 0);
+    g_assert_cmpuint (body_end_of (separated->str), ==, offset_of (separated->str, "انتهای پیام"));
+  }
 }
 
 static void
