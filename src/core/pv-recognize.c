@@ -104,6 +104,15 @@ best_payload (PvKnowledge *knowledge, guint node, const Suffix *suffix)
   return best;
 }
 
+/* Whether a word may end with one of the suffixes: they end in ی, ا or ن. */
+static inline gboolean
+may_have_suffix (const gunichar *chars, gsize length)
+{
+  gunichar last = length > 0 ? chars[length - 1] : 0;
+
+  return last == 0x06CC || last == 0x0627 || last == 0x0646;
+}
+
 static gboolean
 ends_with (const gunichar *chars, gsize length, const Suffix *suffix)
 {
@@ -211,7 +220,7 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
 
           /* The word itself continues no name: try it without a suffix, as
            * the last word of a name. */
-          for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
+          for (guint s = 0; s < G_N_ELEMENTS (suffixes) && may_have_suffix (word, word_length); s++)
             {
               const Suffix *suffix = &suffixes[s];
               guint stem_id, stem_node;
@@ -930,10 +939,11 @@ keyphrase_word (const Rules *r, guint token)
 {
   const PvToken *t = &r->tokens[token];
 
-  return r->cover[token] == COVER_NONE && !is_latin (r, token) && has_letter (r, token) &&
+  /* the cheap tests first: this runs for every token */
+  return r->cover[token] == COVER_NONE && t->norm_end - t->norm_start >= 3 &&
          (word_flags (r, token) &
           (PV_WORD_STOP | PV_WORD_VERB | PV_WORD_GIVEN_NAME | PV_WORD_ORGANIZATION_HEAD)) == 0 &&
-         t->norm_end - t->norm_start >= 3 && !g_unichar_isdigit (r->text[t->start]);
+         !is_latin (r, token) && !g_unichar_isdigit (r->text[t->start]) && has_letter (r, token);
 }
 
 /* «ها», «های», «هایی» written apart (کارت‌های سوخت): part of the word before. */
@@ -971,6 +981,8 @@ stem_length (const Rules *r, guint token)
   const gunichar *chars = r->normalized->chars + r->tokens[token].norm_start;
   gsize length = r->tokens[token].norm_end - r->tokens[token].norm_start;
 
+  if (!may_have_suffix (chars, length))
+    return length;
   for (guint s = 0; s < 3; s++) /* ها های هایی */
     if (ends_with (chars, length, &suffixes[s]))
       return length - suffixes[s].length;
