@@ -143,7 +143,7 @@ icu_word_spans (const gunichar *text, gsize start, gsize end, GArray *spans)
  * the rules for those classes, any other line by ICU.  The classes are
  * ICU's own Word_Break values; the characters whose treatment ICU tailors
  * or that take part in rules left out here (line breaks, Hebrew letters,
- * ZWJ and emoji, ExtendNumLet, '@' and ':') go to ICU.  tests/core/test-text.c
+ * ZWJ and emoji, ExtendNumLet, '@') go to ICU.  tests/core/test-text.c
  * checks the result against ICU character by character. */
 typedef enum
 {
@@ -166,9 +166,13 @@ typedef enum
 static WordClass
 word_class (UChar32 ch)
 {
-  if (ch == '@' || ch == ':' || u_hasBinaryProperty (ch, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+  if (ch == '@' || u_hasBinaryProperty (ch, UCHAR_EXTENDED_PICTOGRAPHIC) ||
       u_getIntPropertyValue (ch, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT)
     return WORD_SLOW;
+  /* ICU takes the colon out of MidLetter (CLDR's root tailoring): it never
+   * joins two letters, as the tests against ICU check */
+  if (ch == ':')
+    return WORD_OTHER;
 
   switch (u_getIntPropertyValue (ch, UCHAR_WORD_BREAK))
     {
