@@ -41,6 +41,25 @@ typedef struct
   gsize count;
 } EdgeMap;
 
+/* The vocabulary again, keyed by the words' code points: an analysis looks
+ * up every distinct word of an article, and a UTF-8 key built, hashed and
+ * compared as a string cost more than the rest of the lookup. */
+typedef struct
+{
+  guint hash;
+  guint id;
+  guint offset; /* into `chars` */
+  guint length;
+} TokenEntry;
+
+typedef struct
+{
+  guint *slots;    /* an entry's index + 1; 0: empty */
+  gsize capacity;  /* a power of two, or 0 */
+  GArray *entries; /* TokenEntry */
+  GArray *chars;   /* gunichar: the words, one after the other */
+} TokenIndex;
+
 struct _PvKnowledge
 {
   gint ref_count;
@@ -52,6 +71,7 @@ struct _PvKnowledge
 
   GHashTable *vocabulary; /* normalized word (UTF-8) → token id (a copy: its own words) */
   GStringChunk *words;    /* the keys of `vocabulary` */
+  TokenIndex token_index; /* the same words by code points */
   guint n_tokens;
   gsize longest_token; /* in code points */
 
@@ -211,6 +231,86 @@ payloads_free (gpointer data)
     g_array_unref (data);
 }
 
+static void
+token_index_init (TokenIndex *index)
+{
+  index->slots = NULL;
+  index->capacity = 0;
+  index->entries = g_array_new (FALSE, FALSE, sizeof (TokenEntry));
+  index->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+}
+
+static void
+token_index_clear (TokenIndex *index)
+{
+  g_clear_pointer (&index->slots, g_free);
+  g_clear_pointer (&index->entries, g_array_unref);
+  g_clear_pointer (&index->chars, g_array_unref);
+}
+
+static inline guint
+token_hash (const gunichar *chars, gsize length)
+{
+  guint hash = 2166136261u; /* FNV-1a */
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ chars[i]) * 16777619u;
+  return hash;
+}
+
+static void
+token_index_place (TokenIndex *index, guint entry)
+{
+  gsize mask = index->capacity - 1;
+  guint hash = g_array_index (index->entries, TokenEntry, entry).hash;
+
+  for (gsize i = hash & mask;; i = (i + 1) & mask)
+    if (index->slots[i] == 0)
+      {
+        index->slots[i] = entry + 1;
+        return;
+      }
+}
+
+/* A word not in the index yet. */
+static void
+token_index_add (TokenIndex *index, const gunichar *chars, gsize length, guint id)
+{
+  TokenEntry entry = { token_hash (chars, length), id, index->chars->len, (guint)length };
+
+  g_array_append_vals (index->chars, chars, (guint)length);
+  g_array_append_val (index->entries, entry);
+  if (2 * index->entries->len > index->capacity)
+    {
+      index->capacity = MAX (index->capacity * 2, 1024);
+      g_free (index->slots);
+      index->slots = g_new0 (guint, index->capacity);
+      for (guint e = 0; e < index->entries->len; e++)
+        token_index_place (index, e);
+    }
+  else
+    token_index_place (index, index->entries->len - 1);
+}
+
+static guint
+token_index_lookup (const TokenIndex *index, const gunichar *chars, gsize length, guint hash)
+{
+  gsize mask = index->capacity - 1;
+
+  if (index->capacity == 0)
+    return 0;
+  for (gsize i = hash & mask; index->slots[i] != 0; i = (i + 1) & mask)
+    {
+      const TokenEntry *entry = &g_array_index (index->entries, TokenEntry, index->slots[i] - 1);
+
+      if (entry->hash == hash && entry->length == length &&
+          memcmp (&g_array_index (index->chars, gunichar, entry->offset), chars,
+                  length * sizeof (gunichar)) == 0)
+        return entry->id;
+    }
+  return 0;
+}
+
 static PvKnowledge *
 pv_knowledge_new_empty (void)
 {
@@ -223,6 +323,7 @@ pv_knowledge_new_empty (void)
   knowledge->role_index = g_hash_table_new (g_str_hash, g_str_equal);
   knowledge->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
   knowledge->words = g_string_chunk_new (4096);
+  token_index_init (&knowledge->token_index);
   knowledge->trie_payloads = g_ptr_array_new_with_free_func (payloads_free);
   knowledge->token_flags = g_array_new (FALSE, TRUE, sizeof (guint16));
   g_ptr_array_add (knowledge->trie_payloads, NULL); /* the root */
@@ -272,6 +373,7 @@ pv_knowledge_unref (PvKnowledge *knowledge)
   g_hash_table_unref (knowledge->role_index);
   g_hash_table_unref (knowledge->vocabulary);
   g_string_chunk_free (knowledge->words);
+  token_index_clear (&knowledge->token_index);
   free_own_elements (knowledge->trie_payloads, knowledge->shared_payloads,
                      knowledge->n_shared_payloads, payloads_free);
   g_array_unref (knowledge->token_flags);
@@ -396,6 +498,7 @@ pv_knowledge_copy (PvKnowledge *knowledge)
   /* the words, looked up in the base's vocabulary; their flags, shared */
   copy->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
   copy->words = g_string_chunk_new (1024);
+  token_index_init (&copy->token_index);
   copy->n_tokens = knowledge->n_tokens;
   copy->longest_token = knowledge->longest_token;
   copy->token_flags = g_array_ref (knowledge->token_flags);
@@ -442,46 +545,27 @@ intern_token (PvKnowledge *knowledge, const gunichar *chars, gsize length)
   knowledge->longest_token = MAX (knowledge->longest_token, length);
   g_hash_table_insert (knowledge->vocabulary, g_string_chunk_insert (knowledge->words, word),
                        GUINT_TO_POINTER (knowledge->n_tokens));
+  token_index_add (&knowledge->token_index, chars, length, knowledge->n_tokens);
   return knowledge->n_tokens;
 }
 
 guint
 pv_knowledge_lookup_token (PvKnowledge *knowledge, const gunichar *chars, gsize length)
 {
-  char buffer[512];
-  gsize used = 0;
+  guint hash;
 
   if (length > knowledge->longest_token)
     return 0;
 
-  /* A word longer than the buffer can hold (a user's knowledge file may
-   * make longest_token anything) */
-  if (length * 4 >= sizeof buffer)
+  hash = token_hash (chars, length);
+  for (PvKnowledge *k = knowledge; k != NULL; k = k->base)
     {
-      g_autofree char *word = g_ucs4_to_utf8 (chars, (glong)length, NULL, NULL, NULL);
+      guint id = token_index_lookup (&k->token_index, chars, length, hash);
 
-      return word != NULL ? vocabulary_lookup (knowledge, word) : 0;
+      if (id != 0)
+        return id;
     }
-
-  /* Arabic and Latin letters inline: this runs for every word of every
-   * article */
-  for (gsize i = 0; i < length; i++)
-    {
-      gunichar ch = chars[i];
-
-      if (ch < 0x80)
-        buffer[used++] = (char)ch;
-      else if (ch < 0x800)
-        {
-          buffer[used++] = (char)(0xC0 | (ch >> 6));
-          buffer[used++] = (char)(0x80 | (ch & 0x3F));
-        }
-      else
-        used += g_unichar_to_utf8 (ch, buffer + used);
-    }
-  buffer[used] = '\0';
-
-  return vocabulary_lookup (knowledge, buffer);
+  return 0;
 }
 
 guint
