@@ -220,7 +220,9 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
 
           /* The word itself continues no name: try it without a suffix, as
            * the last word of a name. */
-          for (guint s = 0; s < G_N_ELEMENTS (suffixes) && may_have_suffix (word, word_length); s++)
+          if (!may_have_suffix (word, word_length))
+            break;
+          for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
             {
               const Suffix *suffix = &suffixes[s];
               guint stem_id, stem_node;
