@@ -441,31 +441,100 @@ count_raw_controls (const guint8 *data, gsize length)
   return n;
 }
 
-/* `text` is valid UTF-8 (validated, or written by GLib or iconv).  Each
- * character adds one to the count of its flags (and of whether it is above
- * U+007F); the totals are worked out from those counts at the end. */
+/* Counting: each character adds one to the count of its flags (and of
+ * whether it is above U+007F); the totals are worked out from those counts
+ * at the end. */
 #define STATS_HIGH 0x40 /* above the flags' bits */
 
+typedef struct
+{
+  const guint8 *table;
+  gsize counts[2 * STATS_HIGH];
+  gsize arabic_words;
+  gsize mixed_words;
+  gboolean has_nul;
+  gboolean in_word;
+  gboolean word_arabic;
+  gboolean word_latin;
+} StatsCounter;
+
+static void
+stats_counter_init (StatsCounter *counter)
+{
+  G_STATIC_ASSERT (CHAR_WORDISH < STATS_HIGH);
+
+  memset (counter, 0, sizeof *counter);
+  counter->table = char_flags_table ();
+}
+
+static inline void
+stats_counter_add (StatsCounter *counter, gunichar c)
+{
+  guint8 flags = lookup_char_flags (counter->table, c);
+
+  counter->counts[flags | (c > 0x7F ? STATS_HIGH : 0)]++;
+  counter->has_nul |= c == 0;
+  if (flags & CHAR_WORDISH)
+    {
+      counter->in_word = TRUE;
+      if (flags & CHAR_ARABIC_LETTER)
+        counter->word_arabic = TRUE;
+      else if (flags & CHAR_LATIN_LETTER)
+        counter->word_latin = TRUE;
+    }
+  else if (counter->in_word)
+    {
+      counter->arabic_words += counter->word_arabic;
+      counter->mixed_words += counter->word_arabic && counter->word_latin;
+      counter->in_word = counter->word_arabic = counter->word_latin = FALSE;
+    }
+}
+
+static void
+stats_counter_finish (StatsCounter *counter, TextStats *stats)
+{
+  if (counter->in_word)
+    {
+      counter->arabic_words += counter->word_arabic;
+      counter->mixed_words += counter->word_arabic && counter->word_latin;
+    }
+
+  memset (stats, 0, sizeof *stats);
+  for (guint k = 0; k < G_N_ELEMENTS (counter->counts); k++)
+    {
+      gsize n = counter->counts[k];
+
+      stats->chars += n;
+      if (k & CHAR_CONTROL)
+        stats->controls += n;
+      if (k & CHAR_PLAUSIBLE)
+        stats->plausible += n;
+      if (k & STATS_HIGH)
+        {
+          stats->high += n;
+          if (k & CHAR_HIGH_EXPECTED)
+            stats->high_expected += n;
+        }
+      if (k & CHAR_ARABIC_LETTER)
+        stats->arabic_letters += n;
+    }
+  stats->arabic_words = counter->arabic_words;
+  stats->mixed_words = counter->mixed_words;
+  stats->has_nul = counter->has_nul;
+}
+
+/* `text` is valid UTF-8 (validated, or written by GLib or iconv). */
 static void
 text_stats (const char *text, gsize bytes, TextStats *stats)
 {
-  const guint8 *table = char_flags_table ();
   const guchar *p = (const guchar *)text;
   const guchar *end = p + bytes;
-  gsize counts[2 * STATS_HIGH] = { 0 };
-  gsize arabic_words = 0, mixed_words = 0;
-  gboolean has_nul = FALSE;
-  gboolean in_word = FALSE;
-  gboolean word_arabic = FALSE;
-  gboolean word_latin = FALSE;
+  StatsCounter counter;
 
-  G_STATIC_ASSERT (CHAR_WORDISH < STATS_HIGH);
-
-  memset (stats, 0, sizeof *stats);
+  stats_counter_init (&counter);
   while (p < end)
     {
       gunichar c;
-      guint8 flags;
 
       /* g_utf8_get_char() and g_utf8_next_char() inline for the one-, two-
        * and three-byte sequences. */
@@ -486,53 +555,74 @@ text_stats (const char *text, gsize bytes, TextStats *stats)
           c = g_utf8_get_char ((const char *)p);
           p = (const guchar *)g_utf8_next_char (p);
         }
-      flags = lookup_char_flags (table, c);
-      counts[flags | (c > 0x7F ? STATS_HIGH : 0)]++;
-      has_nul |= c == 0;
-
-      if (flags & CHAR_WORDISH)
-        {
-          in_word = TRUE;
-          if (flags & CHAR_ARABIC_LETTER)
-            word_arabic = TRUE;
-          else if (flags & CHAR_LATIN_LETTER)
-            word_latin = TRUE;
-        }
-      else if (in_word)
-        {
-          arabic_words += word_arabic;
-          mixed_words += word_arabic && word_latin;
-          in_word = word_arabic = word_latin = FALSE;
-        }
+      stats_counter_add (&counter, c);
     }
+  stats_counter_finish (&counter, stats);
+}
 
-  if (in_word)
+/* g_utf8_validate_len() and text_stats() in one pass: TRUE and `stats` when
+ * data[0, length) is valid UTF-8, else FALSE and `bad` where
+ * g_utf8_validate_len() would have stopped (the same rules: no overlong
+ * forms, surrogates, code points above U+10FFFF or NUL bytes). */
+static gboolean
+validate_utf8_with_stats (const guint8 *data, gsize length, const char **bad, TextStats *stats)
+{
+  const guint8 *p = data;
+  const guint8 *end = data + length;
+  StatsCounter counter;
+
+  stats_counter_init (&counter);
+  while (p < end)
     {
-      arabic_words += word_arabic;
-      mixed_words += word_arabic && word_latin;
-    }
+      gsize left = (gsize)(end - p);
+      gunichar c;
 
-  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
-    {
-      gsize n = counts[k];
-
-      stats->chars += n;
-      if (k & CHAR_CONTROL)
-        stats->controls += n;
-      if (k & CHAR_PLAUSIBLE)
-        stats->plausible += n;
-      if (k & STATS_HIGH)
+      if (p[0] < 0x80)
         {
-          stats->high += n;
-          if (k & CHAR_HIGH_EXPECTED)
-            stats->high_expected += n;
+          if (p[0] == 0)
+            goto invalid;
+          c = *p++;
         }
-      if (k & CHAR_ARABIC_LETTER)
-        stats->arabic_letters += n;
+      else if (p[0] < 0xE0)
+        {
+          if (left < 2 || p[0] < 0xC2 || (p[1] & 0xC0) != 0x80)
+            goto invalid;
+          c = ((gunichar)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+          p += 2;
+        }
+      else if (p[0] < 0xF0)
+        {
+          if (left < 3 || (p[2] & 0xC0) != 0x80)
+            goto invalid;
+          if (p[0] == 0xE0   ? (p[1] & 0xE0) != 0xA0
+              : p[0] == 0xED ? (p[1] & 0xE0) != 0x80
+                             : (p[1] & 0xC0) != 0x80)
+            goto invalid;
+          c = ((gunichar)(p[0] & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          p += 3;
+        }
+      else if (p[0] < 0xF5)
+        {
+          if (left < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+            goto invalid;
+          if (p[0] == 0xF0   ? (p[1] & 0xC0) != 0x80 || (p[1] & 0x30) == 0
+              : p[0] == 0xF4 ? (p[1] & 0xF0) != 0x80
+                             : (p[1] & 0xC0) != 0x80)
+            goto invalid;
+          c = ((gunichar)(p[0] & 0x07) << 18) | ((gunichar)(p[1] & 0x3F) << 12) |
+              ((gunichar)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+          p += 4;
+        }
+      else
+        goto invalid;
+      stats_counter_add (&counter, c);
     }
-  stats->arabic_words = arabic_words;
-  stats->mixed_words = mixed_words;
-  stats->has_nul = has_nul;
+  stats_counter_finish (&counter, stats);
+  return TRUE;
+
+invalid:
+  *bad = (const char *)p;
+  return FALSE;
 }
 
 static gboolean
@@ -862,6 +952,7 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
   g_autofree char *text = NULL;
   gsize bytes = 0;
   TextStats stats;
+  gboolean counted = FALSE; /* `stats` are the text's */
   const char *bad = NULL;
 
   if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
@@ -873,7 +964,7 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
           set_binary_error (error, source);
           return NULL;
         }
-      if (!g_utf8_validate_len (start, length - 3, &bad))
+      if (!validate_utf8_with_stats ((const guint8 *)start, length - 3, &bad, &stats))
         {
           set_error (error, PV_DOCUMENT_ERROR_DECODE, source,
                      "starts with a UTF-8 byte order mark but is not valid UTF-8 (bad byte at "
@@ -883,6 +974,7 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
         }
       text = g_strndup (start, length - 3);
       bytes = length - 3;
+      counted = TRUE;
       *encoding = ENCODING_UTF8;
     }
   else if (length >= 4 && ((data[0] == 0xFF && data[1] == 0xFE && data[2] == 0 && data[3] == 0) ||
@@ -919,10 +1011,11 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
           return NULL;
         }
 
-      if (g_utf8_validate_len ((const char *)data, length, &bad))
+      if (validate_utf8_with_stats (data, length, &bad, &stats))
         {
           text = g_strndup ((const char *)data, length);
           bytes = length;
+          counted = TRUE;
           *encoding = ENCODING_UTF8;
         }
       else
@@ -936,6 +1029,7 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
           if (text != NULL)
             {
               text_stats (text, bytes, &stats);
+              counted = TRUE;
               if (stats_look_binary (&stats))
                 {
                   set_binary_error (error, source);
@@ -971,7 +1065,8 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
         }
     }
 
-  text_stats (text, bytes, &stats);
+  if (!counted)
+    text_stats (text, bytes, &stats);
   if (stats_look_binary (&stats))
     {
       set_binary_error (error, source);

@@ -1141,6 +1141,85 @@ test_copy (void)
                    document->length * sizeof (gunichar));
 }
 
+/* The decoder validates UTF-8 and counts its characters in one pass; what
+ * it accepts, and where it says a text goes wrong, must be what
+ * g_utf8_validate_len() says, with and without a byte order mark.  Random
+ * damage to a Persian text, with 2-, 3- and 4-byte characters. */
+static void
+test_utf8_validation_matches_glib (void)
+{
+  static const char text[] = "رئیس جمهور ایران گفت: همکاری ادامه دارد. Test 123 — €50 …\n"
+                             "وزارت بهداشت روسیه 😀 با قدردانی از اعلام همکاری دولت.\n"
+                             "ج.ا.ا و آمریکا؛ «برجام» ۱۴۰۲\n";
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261129);
+  guint8 data[3 + sizeof text];
+  guint invalid = 0;
+
+  for (guint n = 0; n < 20000; n++)
+    {
+      gboolean bom = g_rand_int_range (rand, 0, 4) == 0;
+      gsize offset = bom ? 3 : 0;
+      gsize length = offset + sizeof text - 1;
+      g_autoptr (PvDocument) document = NULL;
+      g_autoptr (GError) error = NULL;
+      const char *bad = NULL;
+      gboolean valid;
+
+      memcpy (data, "\xEF\xBB\xBF", 3);
+      memcpy (data + offset, text, sizeof text - 1);
+      for (gint damage = g_rand_int_range (rand, 0, 4); damage > 0; damage--)
+        {
+          gsize at = offset + (gsize)g_rand_int_range (rand, 0, (gint32)(sizeof text - 1));
+
+          /* bytes of multi-byte sequences, or letters: never markup */
+          data[at] = g_rand_boolean (rand) ? (guint8)g_rand_int_range (rand, 0x80, 0x100)
+                                           : (guint8)g_rand_int_range (rand, 'a', 'z' + 1);
+        }
+      if (g_rand_boolean (rand))
+        {
+          /* the edges of the rules: overlong forms, surrogates, beyond
+           * U+10FFFF, lone continuation bytes */
+          static const guint8 edges[] = { 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEE,
+                                          0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF, 0x80, 0x8F,
+                                          0x90, 0x9F, 0xA0, 0xBF, 0xB0, 0x81 };
+          gsize at = offset + (gsize)g_rand_int_range (rand, 0, (gint32)(sizeof text - 5));
+
+          for (gint k = g_rand_int_range (rand, 2, 5); k > 0; k--)
+            data[at++] = edges[g_rand_int_range (rand, 0, G_N_ELEMENTS (edges))];
+        }
+      if (g_rand_int_range (rand, 0, 8) == 0)
+        length = offset + (gsize)g_rand_int_range (rand, 1, (gint32)(sizeof text - 1));
+
+      valid = g_utf8_validate_len ((const char *)data + offset, length - offset, &bad);
+      document = pv_document_load_bytes ("damaged.txt", data, length, "damaged.txt", &error);
+      if (valid)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (document);
+          g_assert_cmpstr (document->encoding, ==, "UTF-8");
+          g_assert_cmpmem (document->text, strlen (document->text), data + offset, length - offset);
+        }
+      else
+        {
+          g_autofree char *where =
+              g_strdup_printf ("offset %" G_GSIZE_FORMAT, (gsize)(bad - (const char *)data));
+
+          invalid++;
+          if (document == NULL)
+            {
+              const char *found = strstr (error->message, where);
+
+              /* the whole number: "offset 12" is not "offset 123" */
+              g_assert_nonnull (found);
+              g_assert_false (g_ascii_isdigit (found[strlen (where)]));
+            }
+          else /* read as Windows-1256 instead */
+            g_assert_true (!bom && g_strcmp0 (document->encoding, "UTF-8") != 0);
+        }
+    }
+  g_assert_cmpuint (invalid, >, 5000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1202,6 +1281,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/new-from-text", test_new_from_text);
   g_test_add_func ("/document/free-null", test_free_null);
   g_test_add_func ("/document/copy", test_copy);
+  g_test_add_func ("/document/utf8-validation", test_utf8_validation_matches_glib);
 
   result = g_test_run ();
 
