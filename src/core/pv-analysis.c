@@ -37,7 +37,9 @@ detect_language (PvAnalysis *analysis)
     {
       gunichar ch = document->chars[i];
 
-      if (is_arabic_script (ch))
+      if (ch < 0x80) /* most characters: no call for them */
+        latin += g_ascii_isalpha ((char)ch);
+      else if (is_arabic_script (ch))
         arabic++;
       else if (ch < 0x250 && g_unichar_isalpha (ch))
         latin++;
