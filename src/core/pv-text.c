@@ -245,11 +245,8 @@ fast_word_spans (const guint8 *table, const gunichar *text, gsize start, gsize e
    * than finding the word */
   PvSpan batch[64];
   guint batched = 0;
+  guint first_span = spans->len;
   gsize i;
-
-  for (i = start; i < end; i++)
-    if (lookup_word_class (table, text[i]) == WORD_SLOW)
-      return FALSE;
 
   /* Extend characters at the start of the line are a segment of their own
    * (WB4 does not apply after a line feed). */
@@ -259,6 +256,13 @@ fast_word_spans (const guint8 *table, const gunichar *text, gsize start, gsize e
       WordClass last = lookup_word_class (table, text[i]);
       PvSpan span;
 
+      /* Every character but those inside words (letters, digits, what joins
+       * them, Extend) comes here: one ICU must see sends the line to ICU. */
+      if (last == WORD_SLOW)
+        {
+          g_array_set_size (spans, first_span);
+          return FALSE;
+        }
       if (last != WORD_LETTER && last != WORD_NUMERIC)
         {
           /* spaces and punctuation: never a word, nor joined to one that
@@ -315,13 +319,16 @@ pv_word_spans (const gunichar *text, gsize length)
   const guint8 *table = word_class_table ();
   gsize line_start = 0;
 
-  for (gsize i = 0; i <= length; i++)
+  while (line_start <= length)
     {
-      if (i < length && text[i] != '\n')
-        continue;
-      if (!fast_word_spans (table, text, line_start, i, spans))
-        icu_word_spans (text, line_start, i, spans);
-      line_start = i + 1;
+      const wchar_t *feed = line_start < length ? wmemchr ((const wchar_t *)text + line_start, '\n',
+                                                           length - line_start)
+                                                : NULL;
+      gsize line_end = feed != NULL ? (gsize)(feed - (const wchar_t *)text) : length;
+
+      if (!fast_word_spans (table, text, line_start, line_end, spans))
+        icu_word_spans (text, line_start, line_end, spans);
+      line_start = line_end + 1;
     }
   return spans;
 }
