@@ -33,8 +33,10 @@
 
 #define CORPUS_BYTES (50 * 1000 * 1000) /* MB: 10^6 bytes, here and in MB/s */
 #define TARGET_RATIO 1.5
-#define ANALYSIS_ROUNDS 3
-#define GREP_ROUNDS 5
+/* The analysis and grep -o run alternately, so that the machine's drift
+ * (this one's speed moves by a tenth or more from minute to minute) falls
+ * on both alike; grep -c, for reference, runs after them. */
+#define ROUNDS 5
 
 typedef struct
 {
@@ -234,36 +236,28 @@ analyze_corpus (const char *path, GArray *articles, GArray *pieces, AnalysisRun 
   return TRUE;
 }
 
-/* The median time of `rounds` runs of grep with `mode` (-o or -c). */
+/* One run of grep with `mode` (-o or -c): its times and what it found. */
 static gboolean
-time_grep (const char *mode, const char *aliases, const char *corpus, guint rounds, double *seconds,
-           double *cpu_seconds, guint64 *lines)
+grep_once (const char *mode, const char *aliases, const char *corpus, double *seconds,
+           double *cpu_seconds, guint64 *found)
 {
   char *argv[] = { "grep", "-F", (char *)mode, "-f", (char *)aliases, (char *)corpus, NULL };
   g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_autofree double *times = g_new (double, rounds);
-  g_autofree double *cpu_times = g_new (double, rounds);
+  BenchRun run;
 
-  for (guint round = 0; round < rounds; round++)
+  if (!bench_run (argv, envp, g_str_equal (mode, "-c") ? BENCH_OUTPUT_KEEP : BENCH_OUTPUT_COUNT,
+                  &run))
+    return FALSE;
+  if (run.status != 0)
     {
-      BenchRun run;
-
-      if (!bench_run (argv, envp, g_str_equal (mode, "-c") ? BENCH_OUTPUT_KEEP : BENCH_OUTPUT_COUNT,
-                      &run))
-        return FALSE;
-      if (run.status != 0)
-        {
-          fprintf (stderr, "bench-throughput: grep %s exited with %d\n", mode, run.status);
-          bench_run_clear (&run);
-          return FALSE;
-        }
-      times[round] = run.seconds;
-      cpu_times[round] = run.cpu_seconds;
-      *lines = run.output != NULL ? g_ascii_strtoull (run.output->str, NULL, 10) : run.lines;
+      fprintf (stderr, "bench-throughput: grep %s exited with %d\n", mode, run.status);
       bench_run_clear (&run);
+      return FALSE;
     }
-  *seconds = bench_median (times, rounds);
-  *cpu_seconds = bench_median (cpu_times, rounds);
+  *seconds = run.seconds;
+  *cpu_seconds = run.cpu_seconds;
+  *found = run.output != NULL ? g_ascii_strtoull (run.output->str, NULL, 10) : run.lines;
+  bench_run_clear (&run);
   return TRUE;
 }
 
@@ -279,7 +273,8 @@ main (int argc, char **argv)
   g_autoptr (GArray) pieces = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (PvKnowledge) knowledge = NULL;
-  double times[ANALYSIS_ROUNDS], cpu_times[ANALYSIS_ROUNDS], knowledge_times[ANALYSIS_ROUNDS];
+  double times[ROUNDS], cpu_times[ROUNDS], knowledge_times[ROUNDS];
+  double grep_times[ROUNDS], grep_cpu_times[ROUNDS], count_times[ROUNDS], count_cpu_times[ROUNDS];
   double analysis_seconds, analysis_cpu, knowledge_seconds;
   double grep_seconds, grep_cpu, count_seconds, count_cpu;
   double peak_mib, ratio, megabytes;
@@ -328,9 +323,10 @@ main (int argc, char **argv)
           megabytes, articles->len, corpus_dir, pieces->len);
   printf ("grep patterns: %u distinct entity names of the knowledge base\n", n_aliases);
 
-  for (guint round = 0; round < ANALYSIS_ROUNDS; round++)
+  for (guint round = 0; round < ROUNDS; round++)
     {
       AnalysisRun this_run;
+      guint64 matches = 0;
 
       if (!analyze_corpus (corpus_path, articles, pieces, &this_run))
         goto out;
@@ -343,30 +339,45 @@ main (int argc, char **argv)
       times[round] = this_run.seconds;
       cpu_times[round] = this_run.cpu_seconds;
       knowledge_times[round] = this_run.knowledge_seconds;
-      printf ("  analysis run %u: %.2f s (processor %.2f s)\n", round + 1, this_run.seconds,
-              this_run.cpu_seconds);
+
+      if (!grep_once ("-o", aliases_path, corpus_path, &grep_times[round], &grep_cpu_times[round],
+                      &matches))
+        goto out;
+      if (round > 0 && matches != grep_matches)
+        {
+          fprintf (stderr, "bench-throughput: the grep runs found different matches\n");
+          goto out;
+        }
+      grep_matches = matches;
+      printf ("  run %u: analysis %.2f s (processor %.2f s), grep -o %.2f s (processor %.2f s): "
+              "%.2f\n",
+              round + 1, this_run.seconds, this_run.cpu_seconds, grep_times[round],
+              grep_cpu_times[round], this_run.cpu_seconds / grep_cpu_times[round]);
     }
-  analysis_seconds = bench_median (times, ANALYSIS_ROUNDS);
-  analysis_cpu = bench_median (cpu_times, ANALYSIS_ROUNDS);
-  knowledge_seconds = bench_median (knowledge_times, ANALYSIS_ROUNDS);
+  analysis_seconds = bench_median (times, ROUNDS);
+  analysis_cpu = bench_median (cpu_times, ROUNDS);
+  knowledge_seconds = bench_median (knowledge_times, ROUNDS);
+  grep_seconds = bench_median (grep_times, ROUNDS);
+  grep_cpu = bench_median (grep_cpu_times, ROUNDS);
   peak_mib = bench_peak_rss_mib ();
 
-  if (!time_grep ("-o", aliases_path, corpus_path, GREP_ROUNDS, &grep_seconds, &grep_cpu,
-                  &grep_matches) ||
-      !time_grep ("-c", aliases_path, corpus_path, GREP_ROUNDS, &count_seconds, &count_cpu,
-                  &count_lines))
-    goto out;
+  for (guint round = 0; round < ROUNDS; round++)
+    if (!grep_once ("-c", aliases_path, corpus_path, &count_times[round], &count_cpu_times[round],
+                    &count_lines))
+      goto out;
+  count_seconds = bench_median (count_times, ROUNDS);
+  count_cpu = bench_median (count_cpu_times, ROUNDS);
 
   ratio = analysis_cpu / grep_cpu;
   met = ratio <= TARGET_RATIO;
   printf ("analysis: %.2f s (median of %u runs; processor %.2f s; loading the knowledge base "
           "%.2f s of it), %.2f MB/s; %" G_GUINT64_FORMAT " mentions, %" G_GUINT64_FORMAT " edges\n",
-          analysis_seconds, ANALYSIS_ROUNDS, analysis_cpu, knowledge_seconds,
-          megabytes / analysis_seconds, run.mentions, run.edges);
+          analysis_seconds, ROUNDS, analysis_cpu, knowledge_seconds, megabytes / analysis_seconds,
+          run.mentions, run.edges);
   printf ("analysis peak RSS: %.1f MiB\n", peak_mib);
   printf ("grep -F -o -f ALIASES (LC_ALL=C.UTF-8): %.2f s (median of %u runs; processor %.2f s), "
           "%.2f MB/s; %" G_GUINT64_FORMAT " matches\n",
-          grep_seconds, GREP_ROUNDS, grep_cpu, megabytes / grep_seconds, grep_matches);
+          grep_seconds, ROUNDS, grep_cpu, megabytes / grep_seconds, grep_matches);
   printf ("for reference, grep -F -c -f ALIASES: %.2f s (processor %.2f s); %" G_GUINT64_FORMAT
           " matching lines\n",
           count_seconds, count_cpu, count_lines);
