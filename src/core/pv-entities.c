@@ -766,12 +766,18 @@ transliterate (gunichar ch)
 char *
 pv_slug_from_label (const char *label)
 {
-  g_autofree char *normalized = pv_normalize_string (label);
+  /* the label normalized as pv_normalize_string() does, without its
+   * round trip through UTF-8: the spaces it collapses become one '-' here
+   * anyway */
+  glong length = 0;
+  g_autofree gunichar *chars = g_utf8_to_ucs4 (label, -1, NULL, &length, NULL);
+  g_autoptr (PvNormalized) normalized =
+      pv_normalize (chars != NULL ? chars : (gunichar[]){ 0 }, chars != NULL ? (gsize)length : 0);
   GString *slug = g_string_new (NULL);
 
-  for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
+  for (gsize i = 0; i < normalized->length; i++)
     {
-      gunichar ch = g_utf8_get_char (p);
+      gunichar ch = normalized->chars[i];
       const char *latin = transliterate (ch);
 
       if (latin != NULL)
