@@ -470,7 +470,8 @@ entity_for_key (Resolver *r, const char *key, PvEntity *(*create) (Resolver *, g
     return GPOINTER_TO_UINT (found) - 1;
 
   entity = create (r, data);
-  entity->mentions = g_array_new (FALSE, FALSE, sizeof (PvMention));
+  /* room for a few mentions: most entities have one to four */
+  entity->mentions = g_array_sized_new (FALSE, FALSE, sizeof (PvMention), 4);
   g_ptr_array_add (r->set->entities, entity);
   g_hash_table_insert (r->entity_keys, g_strdup (key), GUINT_TO_POINTER (r->set->entities->len));
   return r->set->entities->len - 1;

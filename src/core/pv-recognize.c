@@ -1228,7 +1228,9 @@ key_contains (const char *outer, const char *inner)
 static void
 keyphrases (Rules *r)
 {
-  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  /* about as many n-grams as tokens are new */
+  g_autoptr (GArray) candidates =
+      g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MAX (r->n_tokens, 16));
   g_autoptr (GPtrArray) eligible = g_ptr_array_new ();
   g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
   g_autofree guint *chosen_entity = NULL;

@@ -92,7 +92,8 @@ edge_for (Builder *builder, guint a, guint b)
   edge->source = MIN (a, b);
   edge->target = MAX (a, b);
   edge->kind = PV_EDGE_CO_MENTION;
-  edge->sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* room for a few sentences: most edges have one to four */
+  edge->sentences = g_array_sized_new (FALSE, FALSE, sizeof (guint), 4);
   g_hash_table_insert (builder->pairs, pair_key (a, b), edge);
   g_ptr_array_add (builder->edges, edge);
   return edge;
@@ -126,8 +127,16 @@ static void
 add_co_mentions (Builder *builder, const PvEntitySet *set)
 {
   g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-  g_autoptr (GArray) by_sentence = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  g_autoptr (GArray) by_sentence = NULL;
+  /* the entities of one sentence, kept from one sentence to the next */
+  g_autoptr (GArray) present = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint n_mentions = 0;
   guint i = 0;
+
+  for (guint e = 0; e < set->entities->len; e++)
+    n_mentions += ((const PvEntity *)g_ptr_array_index (set->entities, e))->mentions->len;
+  by_sentence = g_array_sized_new (FALSE, FALSE, sizeof (guint) * 2, n_mentions);
 
   /* (sentence, entity) for every mention, sorted, duplicates removed */
   for (guint e = 0; e < set->entities->len; e++)
@@ -146,8 +155,9 @@ add_co_mentions (Builder *builder, const PvEntitySet *set)
   while (i < by_sentence->len)
     {
       guint sentence = ((guint *)(void *)by_sentence->data)[2 * i];
-      g_autoptr (GArray) present = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      g_array_set_size (present, 0);
+      g_hash_table_remove_all (seen);
 
       for (; i < by_sentence->len && ((guint *)(void *)by_sentence->data)[2 * i] == sentence; i++)
         {
