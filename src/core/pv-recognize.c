@@ -421,11 +421,24 @@ normalized_surface (const Rules *r, guint first, guint last)
   return g_string_free (out, FALSE);
 }
 
+/* "TYPE:NAME" (TYPE's number), the key of a rule entity: built without
+ * g_strdup_printf(), which cost more than the rest of the lookup. */
+static char *
+type_key (PvEntityType type, const char *name)
+{
+  char number[3] = { 0 };
+
+  if ((guint)type >= 10)
+    return g_strdup_printf ("%d:%s", type, name);
+  number[0] = (char)('0' + type);
+  return g_strconcat (number, ":", name, NULL);
+}
+
 static guint
 rule_entity (Rules *r, PvEntityType type, guint first, guint last)
 {
   g_autofree char *name = normalized_surface (r, first, last);
-  g_autofree char *key = g_strdup_printf ("%d:%s", type, name);
+  g_autofree char *key = type_key (type, name);
   gpointer found = g_hash_table_lookup (r->by_key, key);
   g_autofree char *slug = NULL;
   PvKbEntity *entity;
@@ -441,7 +454,7 @@ rule_entity (Rules *r, PvEntityType type, guint first, guint last)
   if (is_latin (r, first))
     entity->label_en = g_strdup (entity->label);
   slug = pv_slug_from_label (entity->label);
-  id = g_strdup_printf ("%s:%s", pv_entity_type_to_string (type), slug);
+  id = g_strconcat (pv_entity_type_to_string (type), ":", slug, NULL);
   for (guint n = 2;
        g_hash_table_contains (r->ids, id) || pv_knowledge_find_entity (r->knowledge, id) >= 0; n++)
     {
