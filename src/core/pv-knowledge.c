@@ -518,28 +518,17 @@ pv_knowledge_copy (PvKnowledge *knowledge)
 
 /* Tokens and the trie */
 
-/* The token id of a normalized word, 0 when the base does not know it. */
-static guint
-vocabulary_lookup (PvKnowledge *knowledge, const char *word)
-{
-  for (PvKnowledge *k = knowledge; k != NULL; k = k->base)
-    {
-      guint id = GPOINTER_TO_UINT (g_hash_table_lookup (k->vocabulary, word));
-
-      if (id != 0)
-        return id;
-    }
-  return 0;
-}
-
 static guint
 intern_token (PvKnowledge *knowledge, const gunichar *chars, gsize length)
 {
-  g_autofree char *word = g_ucs4_to_utf8 (chars, length, NULL, NULL, NULL);
-  guint id = vocabulary_lookup (knowledge, word);
+  g_autofree char *word = NULL;
+  /* the index by code points holds every word of the vocabulary: a word
+   * met before needs no UTF-8 */
+  guint id = pv_knowledge_lookup_token (knowledge, chars, length);
 
   if (id != 0)
     return id;
+  word = g_ucs4_to_utf8 (chars, length, NULL, NULL, NULL);
 
   knowledge->n_tokens++;
   knowledge->longest_token = MAX (knowledge->longest_token, length);
