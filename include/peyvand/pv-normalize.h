@@ -38,6 +38,9 @@ gsize pv_normalized_from_original (const PvNormalized *normalized, gsize offset)
  * the ends trimmed (for names in the knowledge base and for display keys). */
 char *pv_normalize_string (const char *utf8);
 
+/* pv_normalize_string() of a text already normalized. */
+char *pv_normalized_to_string (const PvNormalized *normalized);
+
 /* True for the characters the normalizer turns into a space. */
 gboolean pv_is_word_separator (gunichar ch);
 

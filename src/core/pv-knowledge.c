@@ -619,12 +619,12 @@ flag_word (PvKnowledge *knowledge, const char *word, PvWordFlags flag)
 /* Adds `alias` to the trie.  Returns FALSE when it holds no word. */
 static gboolean
 add_alias (PvKnowledge *knowledge, const char *alias, PvAliasKind kind, guint target,
-           gboolean ambiguous)
+           GHashTable *ambiguous_names)
 {
   g_autofree gunichar *text = NULL;
   g_autoptr (PvNormalized) normalized = NULL;
   g_autoptr (GArray) words = NULL;
-  PvAliasPayload payload = { target, kind, ambiguous };
+  PvAliasPayload payload = { target, kind, FALSE };
   GArray *payloads;
   glong length = 0;
   guint node = PV_TRIE_ROOT;
@@ -633,6 +633,13 @@ add_alias (PvKnowledge *knowledge, const char *alias, PvAliasKind kind, guint ta
   if (text == NULL)
     return FALSE;
   normalized = pv_normalize (text, length);
+  /* ambiguous when the entity lists it so (normalized as the list is) */
+  if (ambiguous_names != NULL && g_hash_table_size (ambiguous_names) > 0)
+    {
+      g_autofree char *key = pv_normalized_to_string (normalized);
+
+      payload.ambiguous = g_hash_table_contains (ambiguous_names, key);
+    }
   words = pv_word_spans (normalized->chars, normalized->length);
   if (words->len == 0)
     return FALSE;
@@ -671,7 +678,7 @@ add_alias (PvKnowledge *knowledge, const char *alias, PvAliasKind kind, guint ta
 
       if (existing->target == target && existing->kind == kind)
         {
-          existing->ambiguous = existing->ambiguous && ambiguous;
+          existing->ambiguous = existing->ambiguous && payload.ambiguous;
           return TRUE;
         }
     }
@@ -904,12 +911,7 @@ add_alias_array (PvKnowledge *knowledge, const cJSON *object, const char *name, 
   const cJSON *item;
 
   cJSON_ArrayForEach (item, array)
-  {
-    g_autofree char *key = pv_normalize_string (item->valuestring);
-
-    add_alias (knowledge, item->valuestring, kind, target,
-               ambiguous != NULL && g_hash_table_contains (ambiguous, key));
-  }
+      add_alias (knowledge, item->valuestring, kind, target, ambiguous);
 }
 
 static PvKbEntity *
@@ -1028,14 +1030,9 @@ merge_entities (PvKnowledge *knowledge, MergeContext *context, const cJSON *root
 
     ambiguous = normalized_set (item, "ambiguous");
     if (entity->label != NULL)
-      {
-        g_autofree char *label_key = pv_normalize_string (entity->label);
-
-        add_alias (knowledge, entity->label, PV_ALIAS_NAME, index,
-                   g_hash_table_contains (ambiguous, label_key));
-      }
+      add_alias (knowledge, entity->label, PV_ALIAS_NAME, index, ambiguous);
     if (entity->label_en != NULL)
-      add_alias (knowledge, entity->label_en, PV_ALIAS_NAME, index, FALSE);
+      add_alias (knowledge, entity->label_en, PV_ALIAS_NAME, index, NULL);
     add_alias_array (knowledge, item, "aliases", PV_ALIAS_NAME, index, ambiguous);
     add_alias_array (knowledge, item, "aliases_en", PV_ALIAS_NAME, index, ambiguous);
     add_alias_array (knowledge, item, "short", PV_ALIAS_SHORT, index, ambiguous);
@@ -1117,7 +1114,7 @@ merge_roles (PvKnowledge *knowledge, MergeContext *context, const cJSON *root)
     if (g_strcmp0 (json_string (item, "kind"), "leader") == 0)
       role->leader = TRUE;
 
-    add_alias (knowledge, role->label, PV_ALIAS_ROLE, index, FALSE);
+    add_alias (knowledge, role->label, PV_ALIAS_ROLE, index, NULL);
     add_alias_array (knowledge, item, "aliases", PV_ALIAS_ROLE, index, NULL);
   }
 }
@@ -1136,7 +1133,7 @@ merge_word_list (PvKnowledge *knowledge, MergeContext *context, const cJSON *roo
       skip_entry (context, name, "not a list of strings");
       return;
     }
-  cJSON_ArrayForEach (item, array) add_alias (knowledge, item->valuestring, kind, 0, FALSE);
+  cJSON_ArrayForEach (item, array) add_alias (knowledge, item->valuestring, kind, 0, NULL);
 }
 
 static const struct
@@ -1309,9 +1306,9 @@ add_icu_countries (PvKnowledge *knowledge)
       entity = find_or_add_entity (knowledge, id, PV_ENTITY_COUNTRY, &index);
       set_string (&entity->label, name_fa);
       set_string (&entity->label_en, name_en);
-      add_alias (knowledge, name_fa, PV_ALIAS_NAME, index, FALSE);
+      add_alias (knowledge, name_fa, PV_ALIAS_NAME, index, NULL);
       if (name_en != NULL)
-        add_alias (knowledge, name_en, PV_ALIAS_NAME, index, FALSE);
+        add_alias (knowledge, name_en, PV_ALIAS_NAME, index, NULL);
     }
 }
 

@@ -272,9 +272,7 @@ pv_normalize_string (const char *utf8)
 {
   g_autofree gunichar *text = NULL;
   g_autoptr (PvNormalized) normalized = NULL;
-  GString *out;
   glong length = 0;
-  gboolean pending_space = FALSE;
 
   g_return_val_if_fail (utf8 != NULL, NULL);
 
@@ -283,7 +281,18 @@ pv_normalize_string (const char *utf8)
     return g_strdup ("");
 
   normalized = pv_normalize (text, length);
-  out = g_string_sized_new (strlen (utf8));
+  return pv_normalized_to_string (normalized);
+}
+
+char *
+pv_normalized_to_string (const PvNormalized *normalized)
+{
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  g_return_val_if_fail (normalized != NULL, NULL);
+
+  out = g_string_sized_new (normalized->length * 2);
   for (gsize i = 0; i < normalized->length; i++)
     {
       gunichar ch = normalized->chars[i];
