@@ -233,33 +233,44 @@ test_segment_skips_furniture (void)
 /* ---------------------------------------------------------------------- */
 /* The fast word segmentation against ICU                                  */
 
+/* The text as UTF-16 for ICU, and where each unit's character starts. */
+static UChar *
+to_utf16 (const gunichar *text, gsize length, int32_t *n_units, gsize **unit_to_char)
+{
+  UChar *units = g_new (UChar, 2 * length + 1);
+  int32_t n = 0;
+
+  *unit_to_char = g_new (gsize, 2 * length + 1);
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar ch = text[i];
+
+      (*unit_to_char)[n] = i;
+      if (ch > 0xFFFF)
+        {
+          units[n++] = (UChar)(0xD800 + ((ch - 0x10000) >> 10));
+          (*unit_to_char)[n] = i;
+          units[n++] = (UChar)(0xDC00 + ((ch - 0x10000) & 0x3FF));
+        }
+      else
+        units[n++] = (UChar)ch;
+    }
+  (*unit_to_char)[n] = length;
+  *n_units = n;
+  return units;
+}
+
 /* pv_word_spans() as it was before its fast path: ICU's word break iterator
  * over the whole text, words and numbers only. */
 static GArray *
 icu_word_spans (const gunichar *text, gsize length)
 {
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
-  g_autofree UChar *units = g_new (UChar, 2 * length + 1);
-  g_autofree gsize *unit_to_char = g_new (gsize, 2 * length + 1);
+  g_autofree gsize *unit_to_char = NULL;
+  int32_t n = 0, start, end;
+  g_autofree UChar *units = to_utf16 (text, length, &n, &unit_to_char);
   UErrorCode status = U_ZERO_ERROR;
   UBreakIterator *iterator;
-  int32_t n = 0, start, end;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      gunichar ch = text[i];
-
-      unit_to_char[n] = i;
-      if (ch > 0xFFFF)
-        {
-          units[n++] = (UChar)(0xD800 + ((ch - 0x10000) >> 10));
-          unit_to_char[n] = i;
-          units[n++] = (UChar)(0xDC00 + ((ch - 0x10000) & 0x3FF));
-        }
-      else
-        units[n++] = (UChar)ch;
-    }
-  unit_to_char[n] = length;
 
   iterator = ubrk_open (UBRK_WORD, "fa", units, n, &status);
   g_assert_true (U_SUCCESS (status));
@@ -368,9 +379,10 @@ test_words_match_icu_random (void)
   g_assert_cmpuint (failures, ==, 0);
 }
 
-/* Every article of ../shared/corpus, as it is and normalized. */
+/* Calls `check` on every article of ../shared/corpus (as code points);
+ * skips the test when the corpus is not here. */
 static void
-test_words_match_icu_corpus (void)
+check_corpus_articles (void (*check) (const gunichar *chars, gsize length))
 {
   const char *shared = g_getenv ("PEYVAND_SHARED_DIR");
   g_autofree char *path = shared ? g_build_filename (shared, "corpus", "ntrex", NULL) : NULL;
@@ -388,7 +400,6 @@ test_words_match_icu_corpus (void)
       g_autofree char *file = g_build_filename (path, name, NULL);
       g_autofree char *contents = NULL;
       g_autofree gunichar *chars = NULL;
-      g_autoptr (PvNormalized) normalized = NULL;
       glong length = 0;
 
       if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (file, &contents, NULL, NULL))
@@ -396,43 +407,30 @@ test_words_match_icu_corpus (void)
       chars = g_utf8_to_ucs4 (contents, -1, NULL, &length, NULL);
       if (chars == NULL)
         continue;
-      normalized = pv_normalize (chars, (gsize)length);
-      g_assert_true (same_as_icu (chars, (gsize)length));
-      g_assert_true (same_as_icu (normalized->chars, normalized->length));
+      check (chars, (gsize)length);
       articles++;
     }
   g_assert_cmpuint (articles, >, 0);
 }
 
+static void
+check_article_words (const gunichar *chars, gsize length)
+{
+  g_autoptr (PvNormalized) normalized = pv_normalize (chars, length);
+
+  g_assert_true (same_as_icu (chars, length));
+  g_assert_true (same_as_icu (normalized->chars, normalized->length));
+}
+
+/* Every article of ../shared/corpus, as it is and normalized. */
+static void
+test_words_match_icu_corpus (void)
+{
+  check_corpus_articles (check_article_words);
+}
+
 /* ---------------------------------------------------------------------- */
 /* The fast sentence boundaries against ICU                                */
-
-/* The text as UTF-16 for ICU, and where each unit's character starts. */
-static UChar *
-to_utf16 (const gunichar *text, gsize length, int32_t *n_units, gsize **unit_to_char)
-{
-  UChar *units = g_new (UChar, 2 * length + 1);
-  int32_t n = 0;
-
-  *unit_to_char = g_new (gsize, 2 * length + 1);
-  for (gsize i = 0; i < length; i++)
-    {
-      gunichar ch = text[i];
-
-      (*unit_to_char)[n] = i;
-      if (ch > 0xFFFF)
-        {
-          units[n++] = (UChar)(0xD800 + ((ch - 0x10000) >> 10));
-          (*unit_to_char)[n] = i;
-          units[n++] = (UChar)(0xDC00 + ((ch - 0x10000) & 0x3FF));
-        }
-      else
-        units[n++] = (UChar)ch;
-    }
-  (*unit_to_char)[n] = length;
-  *n_units = n;
-  return units;
-}
 
 /* ICU's sentence break iterator over the whole text, as the segmentation
  * used it before its fast path. */
@@ -565,37 +563,17 @@ test_sentences_match_icu_random (void)
   g_assert_cmpuint (failures, ==, 0);
 }
 
-/* Every article of ../shared/corpus and the sample. */
+static void
+check_article_sentences (const gunichar *chars, gsize length)
+{
+  g_assert_true (same_sentences_as_icu (chars, length));
+}
+
+/* Every article of ../shared/corpus. */
 static void
 test_sentences_match_icu_corpus (void)
 {
-  const char *shared = g_getenv ("PEYVAND_SHARED_DIR");
-  g_autofree char *path = shared ? g_build_filename (shared, "corpus", "ntrex", NULL) : NULL;
-  g_autoptr (GDir) dir = path ? g_dir_open (path, 0, NULL) : NULL;
-  const char *name;
-  guint articles = 0;
-
-  if (dir == NULL)
-    {
-      g_test_skip ("../shared/corpus is not here");
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      g_autofree gunichar *chars = NULL;
-      glong length = 0;
-
-      if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (file, &contents, NULL, NULL))
-        continue;
-      chars = g_utf8_to_ucs4 (contents, -1, NULL, &length, NULL);
-      if (chars == NULL)
-        continue;
-      g_assert_true (same_sentences_as_icu (chars, (gsize)length));
-      articles++;
-    }
-  g_assert_cmpuint (articles, >, 0);
+  check_corpus_articles (check_article_sentences);
 }
 
 int
