@@ -98,4 +98,16 @@ void pv_kb_entity_free (gpointer entity);
 /* True when the KB role was held on `date` (NULL date: at any time). */
 gboolean pv_kb_role_held_on (const PvKbRole *role, const char *date);
 
+/* FNV-1a over the code points of a word: the hash of the vocabulary's index
+ * and of the recognizer's tables of an article's words. */
+static inline guint
+pv_hash_chars (const gunichar *chars, gsize length)
+{
+  guint hash = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ chars[i]) * 16777619u;
+  return hash;
+}
+
 G_END_DECLS

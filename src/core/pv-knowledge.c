@@ -248,16 +248,6 @@ token_index_clear (TokenIndex *index)
   g_clear_pointer (&index->chars, g_array_unref);
 }
 
-static inline guint
-token_hash (const gunichar *chars, gsize length)
-{
-  guint hash = 2166136261u; /* FNV-1a */
-
-  for (gsize i = 0; i < length; i++)
-    hash = (hash ^ chars[i]) * 16777619u;
-  return hash;
-}
-
 static void
 token_index_place (TokenIndex *index, guint entry)
 {
@@ -276,7 +266,7 @@ token_index_place (TokenIndex *index, guint entry)
 static void
 token_index_add (TokenIndex *index, const gunichar *chars, gsize length, guint id)
 {
-  TokenEntry entry = { token_hash (chars, length), id, index->chars->len, (guint)length };
+  TokenEntry entry = { pv_hash_chars (chars, length), id, index->chars->len, (guint)length };
 
   g_array_append_vals (index->chars, chars, (guint)length);
   g_array_append_val (index->entries, entry);
@@ -546,7 +536,7 @@ pv_knowledge_lookup_token (PvKnowledge *knowledge, const gunichar *chars, gsize 
   if (length > knowledge->longest_token)
     return 0;
 
-  hash = token_hash (chars, length);
+  hash = pv_hash_chars (chars, length);
   for (PvKnowledge *k = knowledge; k != NULL; k = k->base)
     {
       guint id = token_index_lookup (&k->token_index, chars, length, hash);

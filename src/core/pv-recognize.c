@@ -124,16 +124,6 @@ ends_with (const gunichar *chars, gsize length, const Suffix *suffix)
   return TRUE;
 }
 
-static guint
-hash_chars (const gunichar *chars, gsize length)
-{
-  guint hash = 2166136261u; /* FNV-1a */
-
-  for (gsize i = 0; i < length; i++)
-    hash = (hash ^ chars[i]) * 16777619u;
-  return hash;
-}
-
 /* The knowledge base's token id of every word of the article, and the trie
  * node that word leads to from the root: each distinct word is looked up
  * once (articles repeat their words, and the knowledge base's tables are
@@ -155,7 +145,7 @@ lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvT
       const gunichar *chars = normalized->chars + tokens[t].norm_start;
       gsize length = tokens[t].norm_end - tokens[t].norm_start;
 
-      for (gsize i = hash_chars (chars, length) & mask;; i = (i + 1) & mask)
+      for (gsize i = pv_hash_chars (chars, length) & mask;; i = (i + 1) & mask)
         {
           const PvToken *other;
 
@@ -1043,7 +1033,8 @@ key_words_new (const Rules *r)
       if (word->end == G_MAXUINT)
         continue;
       word->stem_length = stem_length (r, t);
-      for (gsize i = hash_chars (stem_chars (r, t), word->stem_length) & mask;; i = (i + 1) & mask)
+      for (gsize i = pv_hash_chars (stem_chars (r, t), word->stem_length) & mask;;
+           i = (i + 1) & mask)
         {
           const KeyWord *other;
 
