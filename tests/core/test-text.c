@@ -286,27 +286,34 @@ icu_word_spans (const gunichar *text, gsize length)
   return spans;
 }
 
+/* Whether the fast path found what ICU found; when not, says where. */
+static gboolean
+same_or_report (GArray *fast, GArray *icu, gsize element_size, const char *what,
+                const gunichar *text, gsize length)
+{
+  if (fast->len == icu->len &&
+      (fast->len == 0 || memcmp (fast->data, icu->data, fast->len * element_size) == 0))
+    return TRUE;
+
+  {
+    g_autofree char *utf8 = g_ucs4_to_utf8 (text, (glong)length, NULL, NULL, NULL);
+    g_autoptr (GString) codes = g_string_new (NULL);
+
+    for (gsize i = 0; i < length; i++)
+      g_string_append_printf (codes, " U+%04X", text[i]);
+    g_test_message ("%s differ from ICU's in \"%s\" (%s): %u, ICU %u", what, utf8, codes->str,
+                    fast->len, icu->len);
+  }
+  return FALSE;
+}
+
 static gboolean
 same_as_icu (const gunichar *text, gsize length)
 {
   g_autoptr (GArray) fast = pv_word_spans (text, length);
   g_autoptr (GArray) icu = icu_word_spans (text, length);
 
-  if (fast->len == icu->len &&
-      (fast->len == 0 || memcmp (fast->data, icu->data, fast->len * sizeof (PvSpan)) == 0))
-    return TRUE;
-
-  {
-    g_autofree char *utf8 = g_ucs4_to_utf8 (text, (glong)length, NULL, NULL, NULL);
-    GString *codes = g_string_new (NULL);
-
-    for (gsize i = 0; i < length; i++)
-      g_string_append_printf (codes, " U+%04X", text[i]);
-    g_test_message ("words differ from ICU's in \"%s\" (%s): %u words, ICU %u", utf8, codes->str,
-                    fast->len, icu->len);
-    g_string_free (codes, TRUE);
-  }
-  return FALSE;
+  return same_or_report (fast, icu, sizeof (PvSpan), "words", text, length);
 }
 
 /* Characters around the one under test: letters, digits, marks, ZWNJ,
@@ -459,21 +466,7 @@ same_sentences_as_icu (const gunichar *text, gsize length)
   g_autoptr (GArray) fast = pv_sentence_breaks (text, length);
   g_autoptr (GArray) icu = icu_sentence_breaks (text, length);
 
-  if (fast->len == icu->len &&
-      (fast->len == 0 || memcmp (fast->data, icu->data, fast->len * sizeof (gsize)) == 0))
-    return TRUE;
-
-  {
-    g_autofree char *utf8 = g_ucs4_to_utf8 (text, (glong)length, NULL, NULL, NULL);
-    GString *codes = g_string_new (NULL);
-
-    for (gsize i = 0; i < length; i++)
-      g_string_append_printf (codes, " U+%04X", text[i]);
-    g_test_message ("sentences differ from ICU's in \"%s\" (%s): %u boundaries, ICU %u", utf8,
-                    codes->str, fast->len, icu->len);
-    g_string_free (codes, TRUE);
-  }
-  return FALSE;
+  return same_or_report (fast, icu, sizeof (gsize), "sentence boundaries", text, length);
 }
 
 /* Characters around the one under test: terminators, closing marks,
