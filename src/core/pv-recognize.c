@@ -124,13 +124,14 @@ ends_with (const gunichar *chars, gsize length, const Suffix *suffix)
   return TRUE;
 }
 
-/* The knowledge base's token id of every word of the article, and the trie
- * node that word leads to from the root: each distinct word is looked up
- * once (articles repeat their words, and the knowledge base's tables are
+/* The knowledge base's token id of every word of the article, the trie
+ * node that word leads to from the root, and the first token with the same
+ * normalized word (`word_of`: equal words, equal indexes): each distinct
+ * word is looked up once (articles repeat their words, and the knowledge base's tables are
  * large enough for every lookup to miss the cache). */
 static void
 lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvToken *tokens,
-               guint n_tokens, guint *token_ids, guint *root_children)
+               guint n_tokens, guint *token_ids, guint *root_children, guint *word_of)
 {
   gsize capacity = 64, mask;
   g_autofree guint *slots = NULL; /* a token with that word, + 1 */
@@ -152,6 +153,7 @@ lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvT
           if (slots[i] == 0)
             {
               slots[i] = t + 1;
+              word_of[t] = t;
               token_ids[t] = pv_knowledge_lookup_token (knowledge, chars, length);
               root_children[t] = pv_knowledge_trie_step (knowledge, PV_TRIE_ROOT, token_ids[t]);
               break;
@@ -161,6 +163,7 @@ lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvT
               memcmp (normalized->chars + other->norm_start, chars, length * sizeof (gunichar)) ==
                   0)
             {
+              word_of[t] = slots[i] - 1;
               token_ids[t] = token_ids[slots[i] - 1];
               root_children[t] = root_children[slots[i] - 1];
               break;
@@ -289,8 +292,11 @@ typedef struct
   const PvToken *tokens;
   guint n_tokens;
   const guint *token_ids;
-  guint8 *cover; /* Cover, per token */
-  GArray *found; /* PvRawMention found by rules */
+  const guint *word_of; /* the first token with the same normalized word */
+  const guint16 *flags; /* PvWordFlags, per token */
+  const guint8 *traits; /* Trait, per token */
+  guint8 *cover;        /* Cover, per token */
+  GArray *found;        /* PvRawMention found by rules */
   PvRecognition *recognition;
   GHashTable *by_key; /* "type:normalized name" → rule entity index + 1 */
   GHashTable *ids;    /* ids taken by rule entities */
@@ -299,36 +305,61 @@ typedef struct
 
 typedef struct
 {
-  guint entity;     /* rule entity index */
-  gsize norm_start; /* the surname in the normalized view */
-  gsize norm_end;
+  guint entity;      /* rule entity index */
+  guint word;        /* the surname's word (Rules.word_of) */
   guint after_token; /* only later mentions join */
 } Surname;
+
+/* What the rules ask of every token again and again, worked out once. */
+typedef enum
+{
+  TRAIT_LATIN = 1 << 0,       /* begins with a Latin letter */
+  TRAIT_CAPITALIZED = 1 << 1, /* with a capital */
+  TRAIT_LETTER = 1 << 2,      /* holds a letter */
+  TRAIT_DIGIT = 1 << 3,       /* begins with a digit */
+} Trait;
+
+static guint8
+token_traits (const gunichar *text, const PvToken *token)
+{
+  gunichar first = text[token->start];
+  guint8 traits = 0;
+
+  /* the usual cases without a call: an Arabic-script letter, ASCII */
+  if ((first >= 0x0620 && first <= 0x064A) || (first >= 0x0671 && first <= 0x06D3))
+    return TRAIT_LETTER;
+  if (first < 0x80 && g_ascii_isalpha ((char)first))
+    return TRAIT_LATIN | TRAIT_LETTER | (g_ascii_isupper ((char)first) ? TRAIT_CAPITALIZED : 0);
+
+  if (first < 0x250 && g_unichar_isalpha (first))
+    traits |= TRAIT_LATIN | (g_unichar_isupper (first) ? TRAIT_CAPITALIZED : 0);
+  if (g_unichar_isdigit (first))
+    traits |= TRAIT_DIGIT;
+  for (gsize i = token->start; i < token->end; i++)
+    if (g_unichar_isalpha (text[i]))
+      {
+        traits |= TRAIT_LETTER;
+        break;
+      }
+  return traits;
+}
 
 static guint
 word_flags (const Rules *r, guint token)
 {
-  return pv_knowledge_word_flags (r->knowledge, r->token_ids[token]);
-}
-
-static gunichar
-first_char (const Rules *r, guint token)
-{
-  return r->text[r->tokens[token].start];
+  return r->flags[token];
 }
 
 static gboolean
 is_latin (const Rules *r, guint token)
 {
-  gunichar ch = first_char (r, token);
-
-  return ch < 0x250 && g_unichar_isalpha (ch);
+  return (r->traits[token] & TRAIT_LATIN) != 0;
 }
 
 static gboolean
 is_capitalized (const Rules *r, guint token)
 {
-  return is_latin (r, token) && g_unichar_isupper (first_char (r, token));
+  return (r->traits[token] & TRAIT_CAPITALIZED) != 0;
 }
 
 static gboolean
@@ -348,10 +379,7 @@ is_acronym (const Rules *r, guint token)
 static gboolean
 has_letter (const Rules *r, guint token)
 {
-  for (gsize i = r->tokens[token].start; i < r->tokens[token].end; i++)
-    if (g_unichar_isalpha (r->text[i]))
-      return TRUE;
-  return FALSE;
+  return (r->traits[token] & TRAIT_LETTER) != 0;
 }
 
 /* Nothing but white space (or, inside a Latin name, a hyphen or a period)
@@ -495,7 +523,7 @@ add_person (Rules *r, guint first, guint last)
   add_rule_mention (r, entity, first, last);
   if (last > first && name_like_surname (r, last))
     {
-      Surname surname = { entity, r->tokens[last].norm_start, r->tokens[last].norm_end, last };
+      Surname surname = { entity, r->word_of[last], last };
 
       g_array_append_val (r->surnames, surname);
     }
@@ -891,21 +919,11 @@ institutions_of_countries (Rules *r, GArray *kb_mentions)
     }
 }
 
-static gboolean
-same_normalized (const Rules *r, guint token, const Surname *surname)
-{
-  gsize length = r->tokens[token].norm_end - r->tokens[token].norm_start;
-
-  return length == surname->norm_end - surname->norm_start &&
-         memcmp (r->normalized->chars + r->tokens[token].norm_start,
-                 r->normalized->chars + surname->norm_start, length * sizeof (gunichar)) == 0;
-}
-
 /* «کاوانا» after «برت کاوانا»: the surname alone is the same person. */
 static void
 later_surnames (Rules *r)
 {
-  for (guint t = 0; t < r->n_tokens; t++)
+  for (guint t = 0; t < r->n_tokens && r->surnames->len > 0; t++)
     {
       if (r->cover[t] != COVER_NONE)
         continue;
@@ -913,7 +931,7 @@ later_surnames (Rules *r)
         {
           const Surname *surname = &g_array_index (r->surnames, Surname, s);
 
-          if (t > surname->after_token && same_normalized (r, t, surname))
+          if (t > surname->after_token && r->word_of[t] == surname->word)
             {
               add_rule_mention (r, surname->entity, t, t);
               break;
@@ -948,7 +966,7 @@ keyphrase_word (const Rules *r, guint token)
   return r->cover[token] == COVER_NONE && t->norm_end - t->norm_start >= 3 &&
          (word_flags (r, token) &
           (PV_WORD_STOP | PV_WORD_VERB | PV_WORD_GIVEN_NAME | PV_WORD_ORGANIZATION_HEAD)) == 0 &&
-         !is_latin (r, token) && !g_unichar_isdigit (r->text[t->start]) && has_letter (r, token);
+         (r->traits[token] & (TRAIT_LATIN | TRAIT_DIGIT | TRAIT_LETTER)) == TRAIT_LETTER;
 }
 
 /* «ها», «های», «هایی» written apart (کارت‌های سوخت): part of the word before. */
@@ -1026,12 +1044,20 @@ key_words_new (const Rules *r)
   for (guint t = 0; t < r->n_tokens; t++)
     {
       KeyWord *word = &words[t];
+      const KeyWord *same = &words[r->word_of[t]];
 
       word->end = keyphrase_word_end (r, t);
       word->stem = 0;
       word->stem_length = 0;
       if (word->end == G_MAXUINT)
         continue;
+      /* the same word as an earlier keyphrase word: the same stem */
+      if (same != word && same->stem != 0)
+        {
+          word->stem = same->stem;
+          word->stem_length = same->stem_length;
+          continue;
+        }
       word->stem_length = stem_length (r, t);
       for (gsize i = pv_hash_chars (stem_chars (r, t), word->stem_length) & mask;;
            i = (i + 1) & mask)
@@ -1350,6 +1376,10 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   g_autofree guint8 *cover = g_new0 (guint8, n_tokens + 1);
   g_autofree guint *root_children = g_new0 (guint, n_tokens + 1);
   g_autofree guint *kb_place_end = g_new (guint, n_tokens + 1);
+  g_autofree guint *word_of = g_new (guint, n_tokens + 1);
+  g_autofree guint16 *flags = g_new (guint16, n_tokens + 1);
+  g_autofree guint8 *traits = g_new (guint8, n_tokens + 1);
+  const PvToken *tokens = (const PvToken *)(void *)segmentation->tokens->data;
   g_autoptr (GArray) kb_mentions = NULL;
   Rules r = { 0 };
 
@@ -1358,10 +1388,14 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   recognition->first_rule_entity = pv_knowledge_n_entities (knowledge);
   recognition->rule_entities = g_ptr_array_new_with_free_func (pv_kb_entity_free);
 
-  lookup_tokens (knowledge, normalized, (const PvToken *)(void *)segmentation->tokens->data,
-                 n_tokens, token_ids, root_children);
+  lookup_tokens (knowledge, normalized, tokens, n_tokens, token_ids, root_children, word_of);
   for (guint t = 0; t < n_tokens; t++)
-    kb_place_end[t] = G_MAXUINT;
+    {
+      kb_place_end[t] = G_MAXUINT;
+      flags[t] = word_of[t] == t ? (guint16)pv_knowledge_word_flags (knowledge, token_ids[t])
+                                 : flags[word_of[t]];
+      traits[t] = token_traits (text, &tokens[t]);
+    }
 
   kb_mentions = knowledge_pass (knowledge, normalized, segmentation, token_ids, root_children);
   for (guint i = 0; i < kb_mentions->len; i++)
@@ -1383,9 +1417,12 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   r.text = text;
   r.text_length = normalized->to_original[normalized->length];
   r.normalized = normalized;
-  r.tokens = (const PvToken *)(void *)segmentation->tokens->data;
+  r.tokens = tokens;
   r.n_tokens = n_tokens;
   r.token_ids = token_ids;
+  r.word_of = word_of;
+  r.flags = flags;
+  r.traits = traits;
   r.cover = cover;
   r.found = g_array_new (FALSE, FALSE, sizeof (PvRawMention));
   r.recognition = recognition;
