@@ -1029,7 +1029,7 @@ stem_chars (const Rules *r, guint token)
 }
 
 static KeyWord *
-key_words_new (const Rules *r)
+key_words_new (const Rules *r, guint *n_stems_out)
 {
   KeyWord *words = g_new (KeyWord, MAX (r->n_tokens, 1));
   gsize capacity = 64, mask;
@@ -1080,6 +1080,7 @@ key_words_new (const Rules *r)
             }
         }
     }
+  *n_stems_out = n_stems;
   return words;
 }
 
@@ -1158,17 +1159,54 @@ ngram_table_insert (NgramTable *table, guint words, const guint *stems, guint in
       }
 }
 
-/* The candidate of the n-gram, added (with its first occurrence) when new. */
+typedef struct
+{
+  Candidate *items;
+  guint len;
+  guint capacity;
+} CandidateList;
+
+static void
+candidate_list_clear (CandidateList *list)
+{
+  for (guint i = 0; i < list->len; i++)
+    g_free (list->items[i].key);
+  g_free (list->items);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CandidateList, candidate_list_clear)
+
 static Candidate *
-ngram_candidate (NgramTable *table, GArray *candidates, guint words, const guint *stems,
+candidate_list_add (CandidateList *list, guint words, const guint *stems, guint first, guint last)
+{
+  Candidate *candidate;
+
+  if (list->len == list->capacity)
+    {
+      list->capacity *= 2;
+      list->items = g_renew (Candidate, list->items, list->capacity);
+    }
+  candidate = &list->items[list->len++];
+  candidate->key = NULL;
+  candidate->count = 0;
+  candidate->words = words;
+  memcpy (candidate->stems, stems, sizeof candidate->stems);
+  candidate->first = first;
+  candidate->last = last;
+  return candidate;
+}
+
+/* The candidate of the n-gram of several words, added (with its first
+ * occurrence) when new; single words go by their stem id instead. */
+static Candidate *
+ngram_candidate (NgramTable *table, CandidateList *candidates, guint words, const guint *stems,
                  guint first, guint last)
 {
   gsize mask = table->capacity - 1;
-  Candidate candidate = { NULL };
 
   for (gsize i = hash_ngram (words, stems) & mask; table->slots[i] != 0; i = (i + 1) & mask)
     {
-      Candidate *found = &g_array_index (candidates, Candidate, table->slots[i] - 1);
+      Candidate *found = &candidates->items[table->slots[i] - 1];
 
       if (same_ngram (found, words, stems))
         return found;
@@ -1181,26 +1219,14 @@ ngram_candidate (NgramTable *table, GArray *candidates, guint words, const guint
       table->slots = g_new0 (guint, table->capacity);
       for (guint c = 0; c < candidates->len; c++)
         {
-          const Candidate *old = &g_array_index (candidates, Candidate, c);
+          const Candidate *old = &candidates->items[c];
 
-          ngram_table_insert (table, old->words, old->stems, c);
+          if (old->words > 1)
+            ngram_table_insert (table, old->words, old->stems, c);
         }
     }
-  candidate.words = words;
-  memcpy (candidate.stems, stems, sizeof candidate.stems);
-  candidate.first = first;
-  candidate.last = last;
   ngram_table_insert (table, words, stems, candidates->len);
-  g_array_append_val (candidates, candidate);
-  return &g_array_index (candidates, Candidate, candidates->len - 1);
-}
-
-static void
-candidate_clear (gpointer data)
-{
-  Candidate *candidate = data;
-
-  g_free (candidate->key);
+  return candidate_list_add (candidates, words, stems, first, last);
 }
 
 static guint
@@ -1258,22 +1284,36 @@ key_contains (const char *outer, const char *inner)
 static void
 keyphrases (Rules *r)
 {
-  /* about as many n-grams as tokens are new */
-  g_autoptr (GArray) candidates =
-      g_array_sized_new (FALSE, FALSE, sizeof (Candidate), MAX (r->n_tokens, 16));
   g_autoptr (GPtrArray) eligible = g_ptr_array_new ();
   g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
   g_autofree guint *chosen_entity = NULL;
-  g_autofree KeyWord *k = key_words_new (r);
-  NgramTable table = { g_new0 (guint, 256), 256 };
+  guint n_stems = 0;
+  g_autofree KeyWord *k = key_words_new (r, &n_stems);
+  g_autofree guint *word_candidate = g_new0 (guint, n_stems + 1); /* stem → candidate + 1 */
+  /* fewer n-grams of several words than tokens are new */
+  g_auto (CandidateList)
+      list = { g_new (Candidate, MAX (r->n_tokens, 16)), 0, MAX (r->n_tokens, 16) };
+  CandidateList *candidates = &list;
+  NgramTable table = { NULL, 256 };
 
-  g_array_set_clear_func (candidates, candidate_clear);
+  while (table.capacity < 2 * (gsize)r->n_tokens)
+    table.capacity *= 2;
+  table.slots = g_new0 (guint, table.capacity);
   for (guint t = 0; t < r->n_tokens; t++)
     {
       guint stems[MAX_KEYPHRASE_WORDS] = { 0 };
       guint last, next = t;
 
-      for (guint n = 1; n <= MAX_KEYPHRASE_WORDS; n++)
+      stems[0] = ngram_next (r, k, 1, &last, &next);
+      if (stems[0] == 0)
+        continue;
+      if (word_candidate[stems[0]] == 0)
+        {
+          candidate_list_add (candidates, 1, stems, t, last);
+          word_candidate[stems[0]] = candidates->len;
+        }
+      candidates->items[word_candidate[stems[0]] - 1].count++;
+      for (guint n = 2; n <= MAX_KEYPHRASE_WORDS; n++)
         {
           stems[n - 1] = ngram_next (r, k, n, &last, &next);
           if (stems[n - 1] == 0)
@@ -1287,7 +1327,7 @@ keyphrases (Rules *r)
    * the others need no key and no place in the order. */
   for (guint i = 0; i < candidates->len; i++)
     {
-      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      Candidate *candidate = &candidates->items[i];
 
       if (candidate->count < (candidate->words == 1 ? 6u : 2u))
         continue;
@@ -1335,13 +1375,13 @@ keyphrases (Rules *r)
       while (n_words < MAX_KEYPHRASE_WORDS &&
              (stems[n_words] = ngram_next (r, k, n_words + 1, &lasts[n_words + 1], &next)) != 0)
         n_words++;
-      for (guint c = 0; c < chosen->len; c++)
+      for (guint c = 0; c < chosen->len && n_words > 0; c++)
         {
           const Candidate *candidate = g_ptr_array_index (chosen, c);
           guint n = candidate->words;
           guint prefix[MAX_KEYPHRASE_WORDS] = { 0 };
 
-          if (n > n_words)
+          if (n > n_words || candidate->stems[0] != stems[0])
             continue;
           memcpy (prefix, stems, n * sizeof (guint));
           if (same_ngram (candidate, n, prefix))
