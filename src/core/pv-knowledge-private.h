@@ -66,6 +66,9 @@ typedef enum
 
 guint pv_knowledge_word_flags (PvKnowledge *knowledge, guint token);
 guint pv_knowledge_lookup_token (PvKnowledge *knowledge, const gunichar *chars, gsize length);
+/* The same, with pv_hash_chars (chars, length) worked out by the caller. */
+guint pv_knowledge_lookup_token_hashed (PvKnowledge *knowledge, const gunichar *chars, gsize length,
+                                        guint hash);
 guint pv_knowledge_trie_step (PvKnowledge *knowledge, guint node, guint token);
 const PvAliasPayload *pv_knowledge_trie_payloads (PvKnowledge *knowledge, guint node,
                                                   guint *n_payloads);

@@ -531,12 +531,18 @@ intern_token (PvKnowledge *knowledge, const gunichar *chars, gsize length)
 guint
 pv_knowledge_lookup_token (PvKnowledge *knowledge, const gunichar *chars, gsize length)
 {
-  guint hash;
+  if (length > knowledge->longest_token)
+    return 0;
+  return pv_knowledge_lookup_token_hashed (knowledge, chars, length, pv_hash_chars (chars, length));
+}
 
+guint
+pv_knowledge_lookup_token_hashed (PvKnowledge *knowledge, const gunichar *chars, gsize length,
+                                  guint hash)
+{
   if (length > knowledge->longest_token)
     return 0;
 
-  hash = pv_hash_chars (chars, length);
   for (PvKnowledge *k = knowledge; k != NULL; k = k->base)
     {
       guint id = token_index_lookup (&k->token_index, chars, length, hash);

@@ -146,7 +146,9 @@ lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvT
       const gunichar *chars = normalized->chars + tokens[t].norm_start;
       gsize length = tokens[t].norm_end - tokens[t].norm_start;
 
-      for (gsize i = pv_hash_chars (chars, length) & mask;; i = (i + 1) & mask)
+      guint hash = pv_hash_chars (chars, length);
+
+      for (gsize i = hash & mask;; i = (i + 1) & mask)
         {
           const PvToken *other;
 
@@ -154,7 +156,7 @@ lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvT
             {
               slots[i] = t + 1;
               word_of[t] = t;
-              token_ids[t] = pv_knowledge_lookup_token (knowledge, chars, length);
+              token_ids[t] = pv_knowledge_lookup_token_hashed (knowledge, chars, length, hash);
               root_children[t] = pv_knowledge_trie_step (knowledge, PV_TRIE_ROOT, token_ids[t]);
               break;
             }
@@ -172,14 +174,24 @@ lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvT
     }
 }
 
+/* A word that begins no name, taken as a name with a suffix: the same for
+ * every occurrence of the word, so worked out once. */
+typedef struct
+{
+  gboolean known;                /* worked out already */
+  const PvAliasPayload *payload; /* NULL: none */
+  gsize suffix_length;
+} RootSuffix;
+
 static GArray *
 knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
                 const PvSegmentation *segmentation, const guint *token_ids,
-                const guint *root_children)
+                const guint *root_children, const guint *word_of)
 {
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (PvRawMention));
   const PvToken *tokens = (const PvToken *)(void *)segmentation->tokens->data;
   guint n_tokens = segmentation->tokens->len;
+  g_autofree RootSuffix *root_suffixes = g_new0 (RootSuffix, MAX (n_tokens, 1));
   guint i = 0;
 
   while (i < n_tokens)
@@ -215,6 +227,20 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
            * the last word of a name. */
           if (!may_have_suffix (word, word_length))
             break;
+          if (node == PV_TRIE_ROOT && root_suffixes[word_of[j]].known)
+            {
+              const RootSuffix *known = &root_suffixes[word_of[j]];
+
+              if (known->payload != NULL)
+                {
+                  best = known->payload;
+                  best_last = j;
+                  best_norm_end = tokens[j].norm_end - known->suffix_length;
+                }
+              break;
+            }
+          if (node == PV_TRIE_ROOT)
+            root_suffixes[word_of[j]].known = TRUE;
           for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
             {
               const Suffix *suffix = &suffixes[s];
@@ -239,6 +265,11 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
                   best = payload;
                   best_last = j;
                   best_norm_end = tokens[j].norm_end - suffix->length;
+                  if (node == PV_TRIE_ROOT)
+                    {
+                      root_suffixes[word_of[j]].payload = payload;
+                      root_suffixes[word_of[j]].suffix_length = suffix->length;
+                    }
                   break;
                 }
             }
@@ -923,15 +954,30 @@ institutions_of_countries (Rules *r, GArray *kb_mentions)
 static void
 later_surnames (Rules *r)
 {
-  for (guint t = 0; t < r->n_tokens && r->surnames->len > 0; t++)
+  g_autofree guint *first_surname = NULL; /* by word: its first surname + 1 */
+  g_autofree guint *next_surname = NULL;  /* the next surname of the same word + 1 */
+
+  if (r->surnames->len == 0)
+    return;
+  first_surname = g_new0 (guint, r->n_tokens);
+  next_surname = g_new0 (guint, r->surnames->len);
+  for (guint s = r->surnames->len; s-- > 0;)
+    {
+      guint word = g_array_index (r->surnames, Surname, s).word;
+
+      next_surname[s] = first_surname[word];
+      first_surname[word] = s + 1;
+    }
+
+  for (guint t = 0; t < r->n_tokens; t++)
     {
       if (r->cover[t] != COVER_NONE)
         continue;
-      for (guint s = 0; s < r->surnames->len; s++)
+      for (guint s = first_surname[r->word_of[t]]; s != 0; s = next_surname[s - 1])
         {
-          const Surname *surname = &g_array_index (r->surnames, Surname, s);
+          const Surname *surname = &g_array_index (r->surnames, Surname, s - 1);
 
-          if (t > surname->after_token && r->word_of[t] == surname->word)
+          if (t > surname->after_token)
             {
               add_rule_mention (r, surname->entity, t, t);
               break;
@@ -1406,6 +1452,48 @@ compare_raw_mentions (gconstpointer a, gconstpointer b)
   return 0;
 }
 
+static gboolean
+mentions_sorted (const GArray *mentions)
+{
+  for (guint i = 1; i < mentions->len; i++)
+    if (compare_raw_mentions (&g_array_index (mentions, PvRawMention, i - 1),
+                              &g_array_index (mentions, PvRawMention, i)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The mentions of both in order, those of the knowledge base first among
+ * equals, as a stable sort of the two one after the other would give:
+ * the knowledge pass finds its mentions in order already, and the rules'
+ * are few. */
+static GArray *
+merge_mentions (GArray *kb_mentions, GArray *found)
+{
+  const PvRawMention *a = (const PvRawMention *)(void *)kb_mentions->data;
+  const PvRawMention *b = (const PvRawMention *)(void *)found->data;
+  guint i = 0, j = 0, k = 0;
+  PvRawMention *out;
+  GArray *merged;
+
+  if (!mentions_sorted (kb_mentions))
+    {
+      merged = g_array_ref (kb_mentions);
+      g_array_append_vals (merged, found->data, found->len);
+      g_array_sort (merged, compare_raw_mentions);
+      return merged;
+    }
+  g_array_sort (found, compare_raw_mentions);
+  merged = g_array_sized_new (FALSE, FALSE, sizeof (PvRawMention), kb_mentions->len + found->len);
+  g_array_set_size (merged, kb_mentions->len + found->len);
+  out = (PvRawMention *)(void *)merged->data;
+  while (i < kb_mentions->len || j < found->len)
+    if (j == found->len || (i < kb_mentions->len && compare_raw_mentions (&a[i], &b[j]) <= 0))
+      out[k++] = a[i++];
+    else
+      out[k++] = b[j++];
+  return merged;
+}
+
 PvRecognition *
 pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *normalized,
               const PvSegmentation *segmentation)
@@ -1437,7 +1525,8 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
       traits[t] = token_traits (text, &tokens[t]);
     }
 
-  kb_mentions = knowledge_pass (knowledge, normalized, segmentation, token_ids, root_children);
+  kb_mentions =
+      knowledge_pass (knowledge, normalized, segmentation, token_ids, root_children, word_of);
   for (guint i = 0; i < kb_mentions->len; i++)
     {
       const PvRawMention *m = &g_array_index (kb_mentions, PvRawMention, i);
@@ -1480,9 +1569,7 @@ pv_recognize (PvKnowledge *knowledge, const gunichar *text, const PvNormalized *
   later_surnames (&r);
   keyphrases (&r);
 
-  recognition->mentions = g_steal_pointer (&kb_mentions);
-  g_array_append_vals (recognition->mentions, r.found->data, r.found->len);
-  g_array_sort (recognition->mentions, compare_raw_mentions);
+  recognition->mentions = merge_mentions (kb_mentions, r.found);
 
   g_array_unref (r.found);
   g_hash_table_unref (r.by_key);
