@@ -64,29 +64,58 @@ kind_priority (PvEdgeKind kind)
     }
 }
 
+/* Pairs of entities → edges: open addressing over (low, high) keys, as
+ * every pair of entities in a sentence is looked up. */
 typedef struct
 {
-  GHashTable *pairs; /* guint64 key (low, high) → PvEdge* */
+  guint64 key;  /* (low << 32) | high */
+  PvEdge *edge; /* NULL: a free slot */
+} PairSlot;
+
+typedef struct
+{
+  PairSlot *slots;
+  gsize capacity; /* a power of two */
   GPtrArray *edges;
 } Builder;
 
-static guint64 *
-pair_key (guint a, guint b)
+static gsize
+pair_hash (guint64 key)
 {
-  guint64 *key = g_new (guint64, 1);
+  key *= G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (gsize)(key >> 29);
+}
 
-  *key = ((guint64)MIN (a, b) << 32) | MAX (a, b);
-  return key;
+static void
+builder_grow (Builder *builder)
+{
+  PairSlot *old = builder->slots;
+  gsize old_capacity = builder->capacity;
+
+  builder->capacity *= 2;
+  builder->slots = g_new0 (PairSlot, builder->capacity);
+  for (gsize i = 0; i < old_capacity; i++)
+    if (old[i].edge != NULL)
+      {
+        gsize mask = builder->capacity - 1, j;
+
+        for (j = pair_hash (old[i].key) & mask; builder->slots[j].edge != NULL; j = (j + 1) & mask)
+          ;
+        builder->slots[j] = old[i];
+      }
+  g_free (old);
 }
 
 static PvEdge *
 edge_for (Builder *builder, guint a, guint b)
 {
-  guint64 probe = ((guint64)MIN (a, b) << 32) | MAX (a, b);
-  PvEdge *edge = g_hash_table_lookup (builder->pairs, &probe);
+  guint64 key = ((guint64)MIN (a, b) << 32) | MAX (a, b);
+  gsize mask = builder->capacity - 1, i;
+  PvEdge *edge;
 
-  if (edge != NULL)
-    return edge;
+  for (i = pair_hash (key) & mask; builder->slots[i].edge != NULL; i = (i + 1) & mask)
+    if (builder->slots[i].key == key)
+      return builder->slots[i].edge;
 
   edge = g_new0 (PvEdge, 1);
   edge->source = MIN (a, b);
@@ -94,8 +123,11 @@ edge_for (Builder *builder, guint a, guint b)
   edge->kind = PV_EDGE_CO_MENTION;
   /* room for a few sentences: most edges have one to four */
   edge->sentences = g_array_sized_new (FALSE, FALSE, sizeof (guint), 4);
-  g_hash_table_insert (builder->pairs, pair_key (a, b), edge);
+  builder->slots[i].key = key;
+  builder->slots[i].edge = edge;
   g_ptr_array_add (builder->edges, edge);
+  if (builder->edges->len * 2 > builder->capacity)
+    builder_grow (builder);
   return edge;
 }
 
@@ -130,13 +162,17 @@ add_co_mentions (Builder *builder, const PvEntitySet *set)
   g_autoptr (GArray) by_sentence = NULL;
   /* the entities of one sentence, kept from one sentence to the next */
   g_autoptr (GArray) present = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-  guint n_mentions = 0;
+  /* the sentence + 1 each entity was last seen in */
+  g_autofree guint *seen_in = g_new0 (guint, MAX (set->entities->len, 1));
+  guint n_mentions = 0, n_items = 0;
+  guint *items;
   guint i = 0;
 
   for (guint e = 0; e < set->entities->len; e++)
     n_mentions += ((const PvEntity *)g_ptr_array_index (set->entities, e))->mentions->len;
   by_sentence = g_array_sized_new (FALSE, FALSE, sizeof (guint) * 2, n_mentions);
+  g_array_set_size (by_sentence, n_mentions);
+  items = (guint *)(void *)by_sentence->data;
 
   /* (sentence, entity) for every mention, sorted, duplicates removed */
   for (guint e = 0; e < set->entities->len; e++)
@@ -145,9 +181,9 @@ add_co_mentions (Builder *builder, const PvEntitySet *set)
 
       for (guint m = 0; m < entity->mentions->len; m++)
         {
-          guint item[2] = { g_array_index (entity->mentions, PvMention, m).sentence, e };
-
-          g_array_append_vals (by_sentence, item, 1);
+          items[2 * n_items] = g_array_index (entity->mentions, PvMention, m).sentence;
+          items[2 * n_items + 1] = e;
+          n_items++;
         }
     }
   g_array_sort (by_sentence, compare_uint); /* sorts by sentence; ties stay adjacent below */
@@ -157,14 +193,16 @@ add_co_mentions (Builder *builder, const PvEntitySet *set)
       guint sentence = ((guint *)(void *)by_sentence->data)[2 * i];
 
       g_array_set_size (present, 0);
-      g_hash_table_remove_all (seen);
 
       for (; i < by_sentence->len && ((guint *)(void *)by_sentence->data)[2 * i] == sentence; i++)
         {
           guint entity = ((guint *)(void *)by_sentence->data)[2 * i + 1];
 
-          if (g_hash_table_add (seen, GUINT_TO_POINTER (entity + 1)))
-            g_array_append_val (present, entity);
+          if (seen_in[entity] != sentence + 1)
+            {
+              seen_in[entity] = sentence + 1;
+              g_array_append_val (present, entity);
+            }
         }
 
       for (guint a = 0; a < present->len; a++)
@@ -233,7 +271,8 @@ pv_relate (const PvEntitySet *set)
 
   g_return_val_if_fail (set != NULL, NULL);
 
-  builder.pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  builder.capacity = 64;
+  builder.slots = g_new0 (PairSlot, builder.capacity);
   builder.edges = g_ptr_array_new_with_free_func ((GDestroyNotify)pv_edge_free);
 
   add_co_mentions (&builder, set);
@@ -243,8 +282,18 @@ pv_relate (const PvEntitySet *set)
   for (guint i = 0; i < builder.edges->len; i++)
     {
       PvEdge *edge = g_ptr_array_index (builder.edges, i);
+      const guint *sentences = (const guint *)(void *)edge->sentences->data;
+      gboolean in_order = TRUE;
       guint kept = 0;
 
+      /* co-mentions come sentence by sentence, already in order */
+      for (guint s = 1; s < edge->sentences->len && in_order; s++)
+        in_order = sentences[s - 1] < sentences[s];
+      if (in_order)
+        {
+          edge->weight = edge->sentences->len;
+          continue;
+        }
       g_array_sort (edge->sentences, compare_uint);
       for (guint s = 0; s < edge->sentences->len; s++)
         if (kept == 0 || g_array_index (edge->sentences, guint, s) !=
@@ -255,6 +304,6 @@ pv_relate (const PvEntitySet *set)
       edge->weight = kept;
     }
 
-  g_hash_table_unref (builder.pairs);
+  g_free (builder.slots);
   return builder.edges;
 }
