@@ -32,17 +32,29 @@ detect_language (PvAnalysis *analysis)
 {
   const PvDocument *document = analysis->document;
   gsize arabic = 0, latin = 0;
+  gsize i = 0;
 
-  for (gsize i = 0; i < analysis->body_end; i++)
+  while (i < analysis->body_end)
     {
-      gunichar ch = document->chars[i];
+      /* in blocks, after each of which the count may already be decided:
+       * the characters left cannot make up the difference */
+      gsize block_end = MIN (analysis->body_end, i + 256);
 
-      if (ch < 0x80) /* most characters: no call for them */
-        latin += g_ascii_isalpha ((char)ch);
-      else if (is_arabic_script (ch))
-        arabic++;
-      else if (ch < 0x250 && g_unichar_isalpha (ch))
-        latin++;
+      for (; i < block_end; i++)
+        {
+          gunichar ch = document->chars[i];
+
+          if (ch - 0x0600 < 0x100) /* the Arabic block first: most letters of the text */
+            arabic++;
+          else if (ch < 0x80) /* no call for ASCII */
+            latin += g_ascii_isalpha ((char)ch);
+          else if (is_arabic_script (ch))
+            arabic++;
+          else if (ch < 0x250 && g_unichar_isalpha (ch))
+            latin++;
+        }
+      if (arabic >= latin + (analysis->body_end - i) || latin > arabic + (analysis->body_end - i))
+        break;
     }
   analysis->rtl = arabic >= latin;
   analysis->language = analysis->rtl ? "fa" : "en";

@@ -43,6 +43,8 @@ typedef struct
   GHashTable *qualified_apposition; /* person kb index + 1: introduced as X of country */
   PvEntitySet *set;
   GHashTable *entity_keys; /* key → entity index + 1 */
+  guint *entity_of_kb;     /* knowledge-base (or rule) entity → entity index + 1 */
+  gsize n_kb;              /* the length of entity_of_kb */
 } Resolver;
 
 static const PvRawMention *
@@ -459,20 +461,24 @@ pv_entity_free (gpointer data)
   g_free (entity);
 }
 
+static void
+add_entity (Resolver *r, PvEntity *entity)
+{
+  /* room for a few mentions: most entities have one to four */
+  entity->mentions = g_array_sized_new (FALSE, FALSE, sizeof (PvMention), 4);
+  g_ptr_array_add (r->set->entities, entity);
+}
+
 static guint
 entity_for_key (Resolver *r, const char *key, PvEntity *(*create) (Resolver *, gconstpointer),
                 gconstpointer data)
 {
   gpointer found = g_hash_table_lookup (r->entity_keys, key);
-  PvEntity *entity;
 
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;
 
-  entity = create (r, data);
-  /* room for a few mentions: most entities have one to four */
-  entity->mentions = g_array_sized_new (FALSE, FALSE, sizeof (PvMention), 4);
-  g_ptr_array_add (r->set->entities, entity);
+  add_entity (r, create (r, data));
   g_hash_table_insert (r->entity_keys, g_strdup (key), GUINT_TO_POINTER (r->set->entities->len));
   return r->set->entities->len - 1;
 }
@@ -520,6 +526,16 @@ entity_for_kb (Resolver *r, int kb)
 {
   char key[32];
 
+  /* every entity the recognition can name has its slot: no key to build */
+  if (kb >= 0 && (gsize)kb < r->n_kb)
+    {
+      if (r->entity_of_kb[kb] == 0)
+        {
+          add_entity (r, create_kb_entity (r, GINT_TO_POINTER (kb)));
+          r->entity_of_kb[kb] = r->set->entities->len;
+        }
+      return r->entity_of_kb[kb] - 1;
+    }
   kb_key (key, kb);
   return entity_for_key (r, key, create_kb_entity, GINT_TO_POINTER (kb));
 }
@@ -562,8 +578,13 @@ add_evidence (Resolver *r, guint person, int country_kb, gboolean leader, guint 
   if (country_kb < 0)
     return;
   /* only a country the article names gets an edge */
-  kb_key (key, country_kb);
-  found = g_hash_table_lookup (r->entity_keys, key);
+  if ((gsize)country_kb < r->n_kb)
+    found = GUINT_TO_POINTER (r->entity_of_kb[country_kb]);
+  else
+    {
+      kb_key (key, country_kb);
+      found = g_hash_table_lookup (r->entity_keys, key);
+    }
   if (found == NULL)
     return;
 
@@ -659,6 +680,8 @@ pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
   r.named = g_hash_table_new (NULL, NULL);
   r.qualified_apposition = g_hash_table_new (NULL, NULL);
   r.entity_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.n_kb = recognition->first_rule_entity + recognition->rule_entities->len;
+  r.entity_of_kb = g_new0 (guint, MAX (r.n_kb, 1));
   r.set = g_new0 (PvEntitySet, 1);
   r.set->entities = g_ptr_array_new_with_free_func (pv_entity_free);
   r.set->evidence = g_array_new (FALSE, FALSE, sizeof (PvRoleEvidence));
@@ -686,6 +709,7 @@ pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
   g_hash_table_unref (r.named);
   g_hash_table_unref (r.qualified_apposition);
   g_hash_table_unref (r.entity_keys);
+  g_free (r.entity_of_kb);
   return r.set;
 }
 
