@@ -28,6 +28,14 @@ typedef struct
   int referent;   /* role items: the person it resolves to, or -1 */
 } Item;
 
+/* Open addressing from the few knowledge-base entities an article names to
+ * their entities: no key to build for each mention. */
+typedef struct
+{
+  int kb;       /* -1: a free slot */
+  guint entity; /* entity index + 1 */
+} KbSlot;
+
 typedef struct
 {
   PvKnowledge *knowledge;
@@ -43,8 +51,8 @@ typedef struct
   GHashTable *qualified_apposition; /* person kb index + 1: introduced as X of country */
   PvEntitySet *set;
   GHashTable *entity_keys; /* key → entity index + 1 */
-  guint *entity_of_kb;     /* knowledge-base (or rule) entity → entity index + 1 */
-  gsize n_kb;              /* the length of entity_of_kb */
+  KbSlot *entity_of_kb;    /* knowledge-base (or rule) entity → entity index + 1 */
+  gsize kb_capacity;       /* entity_of_kb's slots, a power of two */
 } Resolver;
 
 static const PvRawMention *
@@ -521,20 +529,35 @@ kb_key (char *key, int kb)
   key[at] = '\0';
 }
 
+/* The slot of `kb` (>= 0), free when it has no entity yet.  The table
+ * holds at most one slot per raw mention, so it never fills. */
+static KbSlot *
+kb_slot (Resolver *r, int kb)
+{
+  gsize mask = r->kb_capacity - 1;
+  gsize i = ((guint)kb * 2654435761u) & mask;
+
+  while (r->entity_of_kb[i].kb >= 0 && r->entity_of_kb[i].kb != kb)
+    i = (i + 1) & mask;
+  return &r->entity_of_kb[i];
+}
+
 static guint
 entity_for_kb (Resolver *r, int kb)
 {
   char key[32];
 
-  /* every entity the recognition can name has its slot: no key to build */
-  if (kb >= 0 && (gsize)kb < r->n_kb)
+  if (kb >= 0)
     {
-      if (r->entity_of_kb[kb] == 0)
+      KbSlot *slot = kb_slot (r, kb);
+
+      if (slot->kb < 0)
         {
           add_entity (r, create_kb_entity (r, GINT_TO_POINTER (kb)));
-          r->entity_of_kb[kb] = r->set->entities->len;
+          slot->kb = kb;
+          slot->entity = r->set->entities->len;
         }
-      return r->entity_of_kb[kb] - 1;
+      return slot->entity - 1;
     }
   kb_key (key, kb);
   return entity_for_key (r, key, create_kb_entity, GINT_TO_POINTER (kb));
@@ -571,25 +594,18 @@ add_mention (Resolver *r, guint entity_index, gsize start, gsize end, guint sent
 static void
 add_evidence (Resolver *r, guint person, int country_kb, gboolean leader, guint sentence)
 {
-  char key[32];
-  gpointer found;
+  const KbSlot *country;
   PvRoleEvidence evidence;
 
   if (country_kb < 0)
     return;
   /* only a country the article names gets an edge */
-  if ((gsize)country_kb < r->n_kb)
-    found = GUINT_TO_POINTER (r->entity_of_kb[country_kb]);
-  else
-    {
-      kb_key (key, country_kb);
-      found = g_hash_table_lookup (r->entity_keys, key);
-    }
-  if (found == NULL)
+  country = kb_slot (r, country_kb);
+  if (country->kb < 0)
     return;
 
   evidence.person = person;
-  evidence.country = GPOINTER_TO_UINT (found) - 1;
+  evidence.country = country->entity - 1;
   evidence.leader = leader;
   evidence.sentence = sentence;
   g_array_append_val (r->set->evidence, evidence);
@@ -680,8 +696,12 @@ pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
   r.named = g_hash_table_new (NULL, NULL);
   r.qualified_apposition = g_hash_table_new (NULL, NULL);
   r.entity_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.n_kb = recognition->first_rule_entity + recognition->rule_entities->len;
-  r.entity_of_kb = g_new0 (guint, MAX (r.n_kb, 1));
+  r.kb_capacity = 16;
+  while (r.kb_capacity < 2 * (gsize)r.raw->len + 2)
+    r.kb_capacity *= 2;
+  r.entity_of_kb = g_new (KbSlot, r.kb_capacity);
+  for (gsize i = 0; i < r.kb_capacity; i++)
+    r.entity_of_kb[i].kb = -1;
   r.set = g_new0 (PvEntitySet, 1);
   r.set->entities = g_ptr_array_new_with_free_func (pv_entity_free);
   r.set->evidence = g_array_new (FALSE, FALSE, sizeof (PvRoleEvidence));

@@ -178,7 +178,6 @@ lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvT
  * every occurrence of the word, so worked out once. */
 typedef struct
 {
-  gboolean known;                /* worked out already */
   const PvAliasPayload *payload; /* NULL: none */
   gsize suffix_length;
 } RootSuffix;
@@ -191,7 +190,9 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (PvRawMention));
   const PvToken *tokens = (const PvToken *)(void *)segmentation->tokens->data;
   guint n_tokens = segmentation->tokens->len;
-  g_autofree RootSuffix *root_suffixes = g_new0 (RootSuffix, MAX (n_tokens, 1));
+  /* by word (word_of): only those marked known are set */
+  g_autofree RootSuffix *root_suffixes = g_new (RootSuffix, MAX (n_tokens, 1));
+  g_autofree guint8 *root_suffix_known = g_new0 (guint8, MAX (n_tokens, 1));
   guint i = 0;
 
   while (i < n_tokens)
@@ -227,7 +228,7 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
            * the last word of a name. */
           if (!may_have_suffix (word, word_length))
             break;
-          if (node == PV_TRIE_ROOT && root_suffixes[word_of[j]].known)
+          if (node == PV_TRIE_ROOT && root_suffix_known[word_of[j]])
             {
               const RootSuffix *known = &root_suffixes[word_of[j]];
 
@@ -240,7 +241,10 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
               break;
             }
           if (node == PV_TRIE_ROOT)
-            root_suffixes[word_of[j]].known = TRUE;
+            {
+              root_suffix_known[word_of[j]] = TRUE;
+              root_suffixes[word_of[j]].payload = NULL;
+            }
           for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
             {
               const Suffix *suffix = &suffixes[s];
