@@ -718,8 +718,14 @@ pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
   for (guint i = 0; i < r.set->entities->len; i++)
     {
       PvEntity *entity = g_ptr_array_index (r.set->entities, i);
+      const PvMention *mentions = (const PvMention *)(void *)entity->mentions->data;
+      gboolean in_order = TRUE;
 
-      g_array_sort (entity->mentions, compare_mentions);
+      /* mentions are mostly found in order already */
+      for (guint m = 1; m < entity->mentions->len && in_order; m++)
+        in_order = compare_mentions (&mentions[m - 1], &mentions[m]) <= 0;
+      if (!in_order)
+        g_array_sort (entity->mentions, compare_mentions);
     }
 
   g_array_unref (r.items);
@@ -733,7 +739,8 @@ pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
   return r.set;
 }
 
-/* Persian letters in ASCII, one simple scheme; stable across runs. */
+/* Persian letters in ASCII, one simple scheme; stable across runs.  At
+ * most two letters each: pv_slug_from_label()'s buffer counts on it. */
 static const char *
 transliterate (gunichar ch)
 {
@@ -818,7 +825,9 @@ pv_slug_from_label (const char *label)
   g_autofree gunichar *chars = g_utf8_to_ucs4 (label, -1, NULL, &length, NULL);
   g_autoptr (PvNormalized) normalized =
       pv_normalize (chars != NULL ? chars : (gunichar[]){ 0 }, chars != NULL ? (gsize)length : 0);
-  GString *slug = g_string_new (NULL);
+  /* a character gives at most two letters (transliterate()), and "unnamed" */
+  char *slug = g_malloc (2 * normalized->length + sizeof "unnamed");
+  gsize n = 0;
 
   for (gsize i = 0; i < normalized->length; i++)
     {
@@ -826,17 +835,24 @@ pv_slug_from_label (const char *label)
       const char *latin = transliterate (ch);
 
       if (latin != NULL)
-        g_string_append (slug, latin);
+        {
+          for (const char *c = latin; *c != '\0'; c++)
+            slug[n++] = *c;
+        }
       else if (ch < 0x80 && g_ascii_isalnum ((char)ch))
-        g_string_append_c (slug, g_ascii_tolower ((char)ch));
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
+        slug[n++] = g_ascii_tolower ((char)ch);
+      else if (n > 0 && slug[n - 1] != '-')
+        slug[n++] = '-';
     }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-  if (slug->len == 0)
-    g_string_append (slug, "unnamed");
-  return g_string_free (slug, FALSE);
+  while (n > 0 && slug[n - 1] == '-')
+    n--;
+  if (n == 0)
+    {
+      memcpy (slug, "unnamed", sizeof "unnamed");
+      return slug;
+    }
+  slug[n] = '\0';
+  return slug;
 }
 
 void
