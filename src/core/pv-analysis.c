@@ -123,23 +123,41 @@ compare_edges (gconstpointer a, gconstpointer b, gpointer user_data)
   return order != 0 ? order : strcmp (xt->id, yt->id);
 }
 
+typedef struct
+{
+  PvNode *node;
+  guint index;
+} NodeAt;
+
+static int
+compare_nodes_at (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return pv_node_compare (&((const NodeAt *)a)->node, &((const NodeAt *)b)->node);
+}
+
 /* Nodes in a stable order (most mentioned first), edges renumbered to it. */
 static void
 order_graph (PvAnalysis *analysis, PvEntitySet *set, GPtrArray *edges)
 {
   guint n = set->entities->len;
   g_autofree guint *new_index = g_new (guint, n + 1);
-  g_autoptr (GHashTable) old_index = g_hash_table_new (NULL, NULL);
+  g_autofree NodeAt *order = g_new (NodeAt, n + 1);
 
   analysis->nodes = g_steal_pointer (&set->entities);
   set->entities = g_ptr_array_new ();
 
+  /* sorted with their old indexes, then put back in that order */
   for (guint i = 0; i < n; i++)
-    g_hash_table_insert (old_index, g_ptr_array_index (analysis->nodes, i), GUINT_TO_POINTER (i));
-  g_ptr_array_sort (analysis->nodes, pv_node_compare);
+    {
+      order[i].node = g_ptr_array_index (analysis->nodes, i);
+      order[i].index = i;
+    }
+  g_qsort_with_data (order, (gint)n, sizeof (NodeAt), compare_nodes_at, NULL);
   for (guint i = 0; i < n; i++)
-    new_index[GPOINTER_TO_UINT (
-        g_hash_table_lookup (old_index, g_ptr_array_index (analysis->nodes, i)))] = i;
+    {
+      analysis->nodes->pdata[i] = order[i].node;
+      new_index[order[i].index] = i;
+    }
 
   for (guint i = 0; i < edges->len; i++)
     {

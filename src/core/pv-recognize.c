@@ -187,9 +187,10 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
                 const PvSegmentation *segmentation, const guint *token_ids,
                 const guint *root_children, const guint *word_of)
 {
-  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (PvRawMention));
   const PvToken *tokens = (const PvToken *)(void *)segmentation->tokens->data;
   guint n_tokens = segmentation->tokens->len;
+  /* about one mention in twenty words in news: room for that, grown if need be */
+  GArray *mentions = g_array_sized_new (FALSE, FALSE, sizeof (PvRawMention), n_tokens / 16 + 16);
   /* by word (word_of): only those marked known are set */
   g_autofree RootSuffix *root_suffixes = g_new (RootSuffix, MAX (n_tokens, 1));
   g_autofree guint8 *root_suffix_known = g_new0 (guint8, MAX (n_tokens, 1));
