@@ -429,7 +429,7 @@ adjacent (const Rules *r, guint a, guint b)
     {
       gunichar ch = r->text[i];
 
-      if (g_unichar_isspace (ch) || ch == 0x200C || ch == 0x200F || ch == 0x200E)
+      if (ch == ' ' || ch == 0x200C || g_unichar_isspace (ch) || ch == 0x200F || ch == 0x200E)
         continue;
       /* «جورج دبلیو. بوش», "Jean-Pierre": the sentence split has already
        * told a full stop that ends a sentence from one that does not */
