@@ -211,11 +211,63 @@ touches_role (const Resolver *r, const Item *item)
          (after != NULL && after->kind == PV_ALIAS_ROLE);
 }
 
+/* A set of knowledge-base indexes (>= 0), at most `n` of them: open
+ * addressing without GLib's hashing and allocations per item. */
+typedef struct
+{
+  int *slots;     /* -1: free */
+  gsize capacity; /* a power of two, more than twice n */
+} IntSet;
+
+static IntSet
+int_set_new (gsize n)
+{
+  IntSet set = { NULL, 16 };
+
+  while (set.capacity < 2 * n + 2)
+    set.capacity *= 2;
+  set.slots = g_new (int, set.capacity);
+  for (gsize i = 0; i < set.capacity; i++)
+    set.slots[i] = -1;
+  return set;
+}
+
+static void
+int_set_clear (IntSet *set)
+{
+  g_clear_pointer (&set->slots, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IntSet, int_set_clear)
+
+static int *
+int_set_slot (const IntSet *set, int value)
+{
+  gsize mask = set->capacity - 1;
+  gsize i = ((guint)value * 2654435761u) & mask;
+
+  while (set->slots[i] >= 0 && set->slots[i] != value)
+    i = (i + 1) & mask;
+  return &set->slots[i];
+}
+
+static void
+int_set_add (IntSet *set, int value)
+{
+  *int_set_slot (set, value) = value;
+}
+
+static gboolean
+int_set_contains (const IntSet *set, int value)
+{
+  return *int_set_slot (set, value) >= 0;
+}
+
 static void
 drop_unsupported_ambiguous (Resolver *r)
 {
-  g_autoptr (GHashTable) plain = g_hash_table_new (NULL, NULL);
-  g_autoptr (GHashTable) context = g_hash_table_new (NULL, NULL); /* countries, kb + 1 */
+  g_auto (IntSet) plain = int_set_new (r->items->len);
+  g_auto (IntSet) context = int_set_new (r->items->len); /* countries */
 
   for (guint i = 0; i < r->items->len; i++)
     {
@@ -225,14 +277,14 @@ drop_unsupported_ambiguous (Resolver *r)
         {
           const PvKbEntity *entity = kb_entity (r, item->kb);
 
-          g_hash_table_add (plain, GINT_TO_POINTER (item->kb + 1));
+          int_set_add (&plain, item->kb);
           /* a place named plainly puts its country in the context too:
            * «ویرجینیای غربی» makes «کنگره» the American one */
           if (entity->type == PV_ENTITY_PLACE && entity->country != NULL &&
               country_of (r, entity->country) >= 0)
-            g_hash_table_add (context, GINT_TO_POINTER (country_of (r, entity->country) + 1));
+            int_set_add (&context, country_of (r, entity->country));
           else if (entity->type == PV_ENTITY_COUNTRY)
-            g_hash_table_add (context, GINT_TO_POINTER (item->kb + 1));
+            int_set_add (&context, item->kb);
         }
     }
 
@@ -241,8 +293,7 @@ drop_unsupported_ambiguous (Resolver *r)
       Item *item = item_at (r, i);
       const PvRawMention *before;
 
-      if (item->is_role || !item->raw->ambiguous ||
-          g_hash_table_contains (plain, GINT_TO_POINTER (item->kb + 1)))
+      if (item->is_role || !item->raw->ambiguous || int_set_contains (&plain, item->kb))
         continue;
       before = raw_touching_before (r, raw_index_of (r, item->raw));
       if (before != NULL && before->kind == PV_ALIAS_TITLE)
@@ -254,8 +305,7 @@ drop_unsupported_ambiguous (Resolver *r)
        * too often for that to say anything («روحانی» and Iran). */
       if (kb_entity (r, item->kb)->type != PV_ENTITY_PERSON &&
           kb_entity (r, item->kb)->country != NULL &&
-          g_hash_table_contains (
-              context, GINT_TO_POINTER (country_of (r, kb_entity (r, item->kb)->country) + 1)))
+          int_set_contains (&context, country_of (r, kb_entity (r, item->kb)->country)))
         continue;
       item->dropped = TRUE;
     }
@@ -687,7 +737,7 @@ pv_resolve_entities (PvKnowledge *knowledge, const gunichar *text,
   r.date = date;
   r.raw = recognition->mentions;
   r.recognition = recognition;
-  r.items = g_array_new (FALSE, FALSE, sizeof (Item));
+  r.items = g_array_sized_new (FALSE, FALSE, sizeof (Item), r.raw->len);
   r.item_of_raw = g_new (int, r.raw->len + 1);
   for (guint i = 0; i < r.raw->len; i++)
     r.item_of_raw[i] = -1;
