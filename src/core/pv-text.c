@@ -964,22 +964,32 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
 char *
 pv_collapse_spaces (const gunichar *text, gsize start, gsize end)
 {
-  GString *out = g_string_new (NULL);
+  /* at most four bytes a character, one space for a run of white space */
+  char *out = g_malloc (4 * (end - start) + 1);
+  gsize n = 0;
   gboolean space = FALSE;
 
   for (gsize i = start; i < end; i++)
     {
-      if (g_unichar_isspace (text[i]))
+      gunichar ch = text[i];
+
+      /* letters of the Arabic block and printable ASCII are no white space:
+       * no call for them */
+      if (!((ch > ' ' && ch < 0x7F) || (ch >= 0x0600 && ch <= 0x06FF)) && g_unichar_isspace (ch))
         {
-          space = out->len > 0;
+          space = n > 0;
           continue;
         }
       if (space)
-        g_string_append_c (out, ' ');
+        out[n++] = ' ';
       space = FALSE;
-      g_string_append_unichar (out, text[i]);
+      if (ch < 0x80)
+        out[n++] = (char)ch;
+      else
+        n += (gsize)g_unichar_to_utf8 (ch, out + n);
     }
-  return g_string_free (out, FALSE);
+  out[n] = '\0';
+  return out;
 }
 
 void
