@@ -560,6 +560,38 @@ text_stats (const char *text, gsize bytes, TextStats *stats)
   stats_counter_finish (&counter, stats);
 }
 
+/* Decodes at p[0] one character of what Persian text is mostly made of:
+ * 2-byte characters (Arabic script is U+0600 to U+06FF), printable ASCII and
+ * newlines.  FALSE, with nothing done, for anything else, which
+ * decode_utf8() then looks at with all the rules.  Reads p[0] and p[1]. */
+static inline gboolean
+decode_common_char (const guint8 **p, gunichar **out)
+{
+  guint b0 = (*p)[0];
+
+  /* A lead byte from 0xC3 on can be neither overlong nor start a C1
+   * control, so only the continuation byte needs a look. */
+  if (b0 - 0xC3u <= 0xDFu - 0xC3u)
+    {
+      /* signed: continuation bytes, 0x80 to 0xBF, are the ones below -0x40 */
+      gint b1 = (gint8)(*p)[1];
+
+      if (b1 >= -0x40)
+        return FALSE;
+      /* ((b0 & 0x1F) << 6) | (b1 & 0x3F), with the known bits subtracted */
+      *(*out)++ = (b0 << 6) + (guint)b1 - ((0xC0u << 6) + 0x80u - 0x100u);
+      *p += 2;
+      return TRUE;
+    }
+  if (b0 - 0x20u < 0x7Fu - 0x20u || b0 == '\n')
+    {
+      *(*out)++ = b0;
+      *p += 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Decodes data[0, length) when it is valid UTF-8: validating, converting to
  * code points and counting control characters all in one pass, since every
  * article goes through all three.  Returns the code points (`*n_chars` of
@@ -575,9 +607,9 @@ decode_utf8 (const guint8 *data, gsize length, const char **bad, gsize *n_chars,
   gunichar *out = chars;
   const guint8 *p = data;
   const guint8 *end = data + length;
-  /* The fast path reads two bytes at most: from before `fast_end`, both are
-   * inside the data. */
-  const guint8 *fast_end = length > 1 ? end - 1 : data;
+  /* The fast path takes two characters of at most two bytes a turn: from
+   * before `fast_end`, all four bytes are inside the data. */
+  const guint8 *fast_end = length > 3 ? end - 3 : data;
   gsize ascii_controls = 0;
   gsize c1_controls = 0;
 
@@ -587,31 +619,8 @@ decode_utf8 (const guint8 *data, gsize length, const char **bad, gsize *n_chars,
       guint b0;
       gunichar c;
 
-      /* What Persian text is made of: 2-byte characters (Arabic script is
-       * U+0600 to U+06FF) and printable ASCII.  A lead byte from 0xC3 on
-       * can be neither overlong nor a C1 control, so only its continuation
-       * byte needs a look. */
-      while (p < fast_end)
-        {
-          b0 = p[0];
-          if (b0 - 0xC3u <= 0xDFu - 0xC3u)
-            {
-              guint b1 = p[1];
-
-              if ((b1 & 0xC0) != 0x80)
-                goto invalid;
-              /* ((b0 & 0x1F) << 6) | (b1 & 0x3F), with the bits already known */
-              *out++ = (b0 << 6) + b1 - ((0xC0u << 6) + 0x80u);
-              p += 2;
-            }
-          else if (b0 - 0x20u < 0x7Fu - 0x20u)
-            {
-              *out++ = b0;
-              p++;
-            }
-          else
-            break;
-        }
+      while (p < fast_end && decode_common_char (&p, &out) && decode_common_char (&p, &out))
+        ;
       if (p == end)
         break;
 
