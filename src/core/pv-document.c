@@ -684,6 +684,18 @@ invalid:
   return NULL;
 }
 
+/* g_strndup() of what decode_utf8() accepted, without looking for a NUL
+ * byte: there is none. */
+static char *
+copy_utf8 (const guint8 *data, gsize length)
+{
+  char *text = g_malloc (length + 1);
+
+  memcpy (text, data, length);
+  text[length] = '\0';
+  return text;
+}
+
 /* Whether a text with `controls` control characters (TextStats.controls)
  * among `chars` is binary data rather than text. */
 static gboolean
@@ -1029,22 +1041,23 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
     {
       const char *start = (const char *)data + 3;
 
-      if (memchr (start, '\0', length - 3) != NULL)
-        {
-          set_binary_error (error, source);
-          return NULL;
-        }
       utf8_chars =
           decode_utf8 ((const guint8 *)start, length - 3, &bad, n_chars, &raw_controls, &controls);
       if (utf8_chars == NULL)
         {
+          /* NUL bytes are not UTF-8 either, but say more */
+          if (memchr (start, '\0', length - 3) != NULL)
+            {
+              set_binary_error (error, source);
+              return NULL;
+            }
           set_error (error, PV_DOCUMENT_ERROR_DECODE, source,
                      "starts with a UTF-8 byte order mark but is not valid UTF-8 (bad byte at "
                      "offset %" G_GSIZE_FORMAT ")",
                      (gsize)(bad - (const char *)data));
           return NULL;
         }
-      text = g_strndup (start, length - 3);
+      text = copy_utf8 ((const guint8 *)start, length - 3);
       bytes = length - 3;
       binary = controls_look_binary (controls, *n_chars);
       *encoding = ENCODING_UTF8;
@@ -1071,16 +1084,19 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
     }
   else
     {
-      if (memchr (data, '\0', length) != NULL)
-        {
-          set_binary_error (error, source);
-          return NULL;
-        }
-      /* Valid UTF-8 holds control bytes only as characters, which
-       * decode_utf8() counts; anything else gets counted here. */
+      /* Valid UTF-8 holds no NUL bytes, and control bytes only as the
+       * characters that decode_utf8() counts: only other data needs to be
+       * searched for them. */
       utf8_chars = decode_utf8 (data, length, &bad, n_chars, &raw_controls, &controls);
       if (utf8_chars == NULL)
-        raw_controls = count_raw_controls (data, length);
+        {
+          if (memchr (data, '\0', length) != NULL)
+            {
+              set_binary_error (error, source);
+              return NULL;
+            }
+          raw_controls = count_raw_controls (data, length);
+        }
       if (raw_controls > 0 &&
           (raw_controls * 10 > length || (raw_controls >= 8 && raw_controls * 100 > length)))
         {
@@ -1090,7 +1106,7 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
 
       if (utf8_chars != NULL)
         {
-          text = g_strndup ((const char *)data, length);
+          text = copy_utf8 (data, length);
           bytes = length;
           binary = controls_look_binary (controls, *n_chars);
           *encoding = ENCODING_UTF8;
