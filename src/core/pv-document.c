@@ -754,12 +754,16 @@ skip_ascii_space (const char *p, const char *end)
   return p;
 }
 
+/* Whether [p, end) starts with `prefix` (ASCII, lower case, not empty)
+ * ignoring ASCII case. */
 static gboolean
 has_prefix_ascii_nocase (const char *p, const char *end, const char *prefix)
 {
   gsize n = strlen (prefix);
 
-  return (gsize)(end - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
+  /* the first byte alone rules most texts out */
+  return (gsize)(end - p) >= n && g_ascii_tolower (*p) == prefix[0] &&
+         g_ascii_strncasecmp (p, prefix, n) == 0;
 }
 
 /* Finds `needle` (ASCII, lower case) in [p, end) ignoring ASCII case. */
