@@ -560,80 +560,156 @@ text_stats (const char *text, gsize bytes, TextStats *stats)
   stats_counter_finish (&counter, stats);
 }
 
-/* g_utf8_validate_len() and text_stats() in one pass: TRUE and `stats` when
- * data[0, length) is valid UTF-8, else FALSE and `bad` where
- * g_utf8_validate_len() would have stopped (the same rules: no overlong
- * forms, surrogates, code points above U+10FFFF or NUL bytes). */
-static gboolean
-validate_utf8_with_stats (const guint8 *data, gsize length, const char **bad, TextStats *stats)
+/* Decodes at p[0] one character of what Persian text is mostly made of:
+ * 2-byte characters (Arabic script is U+0600 to U+06FF), printable ASCII and
+ * newlines.  FALSE, with nothing done, for anything else, which
+ * decode_utf8() then looks at with all the rules.  Reads p[0] and p[1]. */
+static inline gboolean
+decode_common_char (const guint8 **p, gunichar **out)
 {
+  guint b0 = (*p)[0];
+
+  /* A lead byte from 0xC3 on can be neither overlong nor start a C1
+   * control, so only the continuation byte needs a look. */
+  if (b0 - 0xC3u <= 0xDFu - 0xC3u)
+    {
+      /* signed: continuation bytes, 0x80 to 0xBF, are the ones below -0x40 */
+      gint b1 = (gint8)(*p)[1];
+
+      if (b1 >= -0x40)
+        return FALSE;
+      /* ((b0 & 0x1F) << 6) | (b1 & 0x3F), with the known bits subtracted */
+      *(*out)++ = (b0 << 6) + (guint)b1 - ((0xC0u << 6) + 0x80u - 0x100u);
+      *p += 2;
+      return TRUE;
+    }
+  if (b0 - 0x20u < 0x7Fu - 0x20u || b0 == '\n')
+    {
+      *(*out)++ = b0;
+      *p += 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Decodes data[0, length) when it is valid UTF-8: validating, converting to
+ * code points and counting control characters all in one pass, since every
+ * article goes through all three.  Returns the code points (`*n_chars` of
+ * them, then a 0), or NULL and `bad` where g_utf8_validate_len() would have
+ * stopped (the same rules: no overlong forms, surrogates, code points above
+ * U+10FFFF or NUL bytes).  `raw_controls` counts what count_raw_controls()
+ * would; `controls` adds the C1 controls to them, as TextStats.controls. */
+static gunichar *
+decode_utf8 (const guint8 *data, gsize length, const char **bad, gsize *n_chars,
+             gsize *raw_controls, gsize *controls)
+{
+  gunichar *chars = g_new (gunichar, length + 1);
+  gunichar *out = chars;
   const guint8 *p = data;
   const guint8 *end = data + length;
-  StatsCounter counter;
+  /* The fast path takes two characters of at most two bytes a turn: from
+   * before `fast_end`, all four bytes are inside the data. */
+  const guint8 *fast_end = length > 3 ? end - 3 : data;
+  gsize ascii_controls = 0;
+  gsize c1_controls = 0;
 
-  stats_counter_init (&counter);
-  while (p < end)
+  for (;;)
     {
-      gsize left = (gsize)(end - p);
+      gsize left;
+      guint b0;
       gunichar c;
 
-      if (p[0] < 0x80)
+      while (p < fast_end && decode_common_char (&p, &out) && decode_common_char (&p, &out))
+        ;
+      if (p == end)
+        break;
+
+      left = (gsize)(end - p);
+      b0 = p[0];
+      if (b0 < 0x80)
         {
-          if (p[0] == 0)
+          if (b0 == 0)
             goto invalid;
-          c = *p++;
+          if (b0 < 0x20 ? !is_allowed_control (b0) : b0 == 0x7F)
+            ascii_controls++;
+          c = b0;
+          p++;
         }
-      else if (p[0] < 0xE0)
+      else if (b0 < 0xE0)
         {
-          if (left < 2 || p[0] < 0xC2 || (p[1] & 0xC0) != 0x80)
+          if (left < 2 || b0 < 0xC2 || (p[1] & 0xC0) != 0x80)
             goto invalid;
-          c = ((gunichar)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+          c = ((gunichar)(b0 & 0x1F) << 6) | (p[1] & 0x3F);
+          if (c < 0xA0)
+            c1_controls++;
           p += 2;
         }
-      else if (p[0] < 0xF0)
+      else if (b0 < 0xF0)
         {
           if (left < 3 || (p[2] & 0xC0) != 0x80)
             goto invalid;
-          if (p[0] == 0xE0   ? (p[1] & 0xE0) != 0xA0
-              : p[0] == 0xED ? (p[1] & 0xE0) != 0x80
-                             : (p[1] & 0xC0) != 0x80)
+          if (b0 == 0xE0   ? (p[1] & 0xE0) != 0xA0
+              : b0 == 0xED ? (p[1] & 0xE0) != 0x80
+                           : (p[1] & 0xC0) != 0x80)
             goto invalid;
-          c = ((gunichar)(p[0] & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          c = ((gunichar)(b0 & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
           p += 3;
         }
-      else if (p[0] < 0xF5)
+      else if (b0 < 0xF5)
         {
           if (left < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
             goto invalid;
-          if (p[0] == 0xF0   ? (p[1] & 0xC0) != 0x80 || (p[1] & 0x30) == 0
-              : p[0] == 0xF4 ? (p[1] & 0xF0) != 0x80
-                             : (p[1] & 0xC0) != 0x80)
+          if (b0 == 0xF0   ? (p[1] & 0xC0) != 0x80 || (p[1] & 0x30) == 0
+              : b0 == 0xF4 ? (p[1] & 0xF0) != 0x80
+                           : (p[1] & 0xC0) != 0x80)
             goto invalid;
-          c = ((gunichar)(p[0] & 0x07) << 18) | ((gunichar)(p[1] & 0x3F) << 12) |
+          c = ((gunichar)(b0 & 0x07) << 18) | ((gunichar)(p[1] & 0x3F) << 12) |
               ((gunichar)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
           p += 4;
         }
       else
         goto invalid;
-      stats_counter_add (&counter, c);
+      *out++ = c;
     }
-  stats_counter_finish (&counter, stats);
-  return TRUE;
+
+  *out = 0;
+  *n_chars = (gsize)(out - chars);
+  *raw_controls = ascii_controls;
+  *controls = ascii_controls + c1_controls;
+  return g_renew (gunichar, chars, *n_chars + 1);
 
 invalid:
   *bad = (const char *)p;
-  return FALSE;
+  g_free (chars);
+  return NULL;
+}
+
+/* g_strndup() of what decode_utf8() accepted, without looking for a NUL
+ * byte: there is none. */
+static char *
+copy_utf8 (const guint8 *data, gsize length)
+{
+  char *text = g_malloc (length + 1);
+
+  memcpy (text, data, length);
+  text[length] = '\0';
+  return text;
+}
+
+/* Whether a text with `controls` control characters (TextStats.controls)
+ * among `chars` is binary data rather than text. */
+static gboolean
+controls_look_binary (gsize controls, gsize chars)
+{
+  if (controls == 0)
+    return FALSE;
+  return controls * 10 > chars || (controls >= 8 && controls * 100 > chars);
 }
 
 static gboolean
 stats_look_binary (const TextStats *stats)
 {
-  if (stats->has_nul)
-    return TRUE;
-  if (stats->controls == 0)
-    return FALSE;
-  return stats->controls * 10 > stats->chars ||
-         (stats->controls >= 8 && stats->controls * 100 > stats->chars);
+  return stats->has_nul || controls_look_binary (stats->controls, stats->chars);
 }
 
 /* Whether Windows-1256 bytes decoded to something that reads like Persian
@@ -678,12 +754,16 @@ skip_ascii_space (const char *p, const char *end)
   return p;
 }
 
+/* Whether [p, end) starts with `prefix` (ASCII, lower case, not empty)
+ * ignoring ASCII case. */
 static gboolean
 has_prefix_ascii_nocase (const char *p, const char *end, const char *prefix)
 {
   gsize n = strlen (prefix);
 
-  return (gsize)(end - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
+  /* the first byte alone rules most texts out */
+  return (gsize)(end - p) >= n && g_ascii_tolower (*p) == prefix[0] &&
+         g_ascii_strncasecmp (p, prefix, n) == 0;
 }
 
 /* Finds `needle` (ASCII, lower case) in [p, end) ignoring ASCII case. */
@@ -944,37 +1024,46 @@ line_of (const guint8 *data, gsize offset)
 }
 
 /* Decodes `data` to UTF-8 without a BOM.  `html` says whether the bytes are
- * probably an HTML page (whose <meta charset> then counts). */
+ * probably an HTML page (whose <meta charset> then counts).  When the bytes
+ * are UTF-8, `chars` and `n_chars` are the text's code points (decoded on
+ * the way); else `chars` is NULL.  No encoding lets a NUL through, so
+ * `out_bytes` is also strlen() of the text. */
 static char *
 decode_bytes (const char *source, const guint8 *data, gsize length, gboolean html,
-              const char **encoding, gsize *out_bytes, GError **error)
+              const char **encoding, gsize *out_bytes, gunichar **chars, gsize *n_chars,
+              GError **error)
 {
   g_autofree char *text = NULL;
+  g_autofree gunichar *utf8_chars = NULL;
   gsize bytes = 0;
-  TextStats stats;
-  gboolean counted = FALSE; /* `stats` are the text's */
+  gsize raw_controls = 0;
+  gsize controls = 0;
+  gboolean binary;
   const char *bad = NULL;
 
   if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     {
       const char *start = (const char *)data + 3;
 
-      if (memchr (start, '\0', length - 3) != NULL)
+      utf8_chars =
+          decode_utf8 ((const guint8 *)start, length - 3, &bad, n_chars, &raw_controls, &controls);
+      if (utf8_chars == NULL)
         {
-          set_binary_error (error, source);
-          return NULL;
-        }
-      if (!validate_utf8_with_stats ((const guint8 *)start, length - 3, &bad, &stats))
-        {
+          /* NUL bytes are not UTF-8 either, but say more */
+          if (memchr (start, '\0', length - 3) != NULL)
+            {
+              set_binary_error (error, source);
+              return NULL;
+            }
           set_error (error, PV_DOCUMENT_ERROR_DECODE, source,
                      "starts with a UTF-8 byte order mark but is not valid UTF-8 (bad byte at "
                      "offset %" G_GSIZE_FORMAT ")",
                      (gsize)(bad - (const char *)data));
           return NULL;
         }
-      text = g_strndup (start, length - 3);
+      text = copy_utf8 ((const guint8 *)start, length - 3);
       bytes = length - 3;
-      counted = TRUE;
+      binary = controls_look_binary (controls, *n_chars);
       *encoding = ENCODING_UTF8;
     }
   else if (length >= 4 && ((data[0] == 0xFF && data[1] == 0xFE && data[2] == 0 && data[3] == 0) ||
@@ -988,22 +1077,30 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
            ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
     {
       gboolean big_endian = data[0] == 0xFE;
+      TextStats stats;
 
       text = decode_utf16 (source, data + 2, length - 2, big_endian, &bytes, error);
       if (text == NULL)
         return NULL;
+      text_stats (text, bytes, &stats);
+      binary = stats_look_binary (&stats);
       *encoding = big_endian ? ENCODING_UTF16BE : ENCODING_UTF16LE;
     }
   else
     {
-      gsize raw_controls = 0;
-
-      if (memchr (data, '\0', length) != NULL)
+      /* Valid UTF-8 holds no NUL bytes, and control bytes only as the
+       * characters that decode_utf8() counts: only other data needs to be
+       * searched for them. */
+      utf8_chars = decode_utf8 (data, length, &bad, n_chars, &raw_controls, &controls);
+      if (utf8_chars == NULL)
         {
-          set_binary_error (error, source);
-          return NULL;
+          if (memchr (data, '\0', length) != NULL)
+            {
+              set_binary_error (error, source);
+              return NULL;
+            }
+          raw_controls = count_raw_controls (data, length);
         }
-      raw_controls = count_raw_controls (data, length);
       if (raw_controls > 0 &&
           (raw_controls * 10 > length || (raw_controls >= 8 && raw_controls * 100 > length)))
         {
@@ -1011,11 +1108,11 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
           return NULL;
         }
 
-      if (validate_utf8_with_stats (data, length, &bad, &stats))
+      if (utf8_chars != NULL)
         {
-          text = g_strndup ((const char *)data, length);
+          text = copy_utf8 (data, length);
           bytes = length;
-          counted = TRUE;
+          binary = controls_look_binary (controls, *n_chars);
           *encoding = ENCODING_UTF8;
         }
       else
@@ -1024,12 +1121,12 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
           g_autofree char *charset =
               html ? declared_html_charset ((const char *)data, length) : NULL;
           gboolean declared = charset != NULL && charset_is_windows_1256 (charset);
+          TextStats stats;
 
           text = convert_from_windows_1256 (data, length, &bytes);
           if (text != NULL)
             {
               text_stats (text, bytes, &stats);
-              counted = TRUE;
               if (stats_look_binary (&stats))
                 {
                   set_binary_error (error, source);
@@ -1061,19 +1158,20 @@ decode_bytes (const char *source, const guint8 *data, gsize length, gboolean htm
                            bad_offset);
               return NULL;
             }
+          /* stats_look_binary() has had its say */
+          binary = FALSE;
           *encoding = ENCODING_WINDOWS_1256;
         }
     }
 
-  if (!counted)
-    text_stats (text, bytes, &stats);
-  if (stats_look_binary (&stats))
+  if (binary)
     {
       set_binary_error (error, source);
       return NULL;
     }
 
   *out_bytes = bytes;
+  *chars = g_steal_pointer (&utf8_chars);
   return g_steal_pointer (&text);
 }
 
@@ -1682,9 +1780,11 @@ utf8_to_code_points (const char *text, gsize bytes, gsize *length)
   return g_renew (gunichar, chars, n + 1);
 }
 
+/* `chars` (`length` of them) are the code points of `text` (`text_bytes`
+ * long), or NULL to have them worked out here. */
 static PvDocument *
-document_new (const char *source, char *text, const char *encoding, PvDocumentFormat format,
-              char *title, char *date)
+document_new (const char *source, char *text, gsize text_bytes, gunichar *chars, gsize length,
+              const char *encoding, PvDocumentFormat format, char *title, char *date)
 {
   PvDocument *document = g_new0 (PvDocument, 1);
 
@@ -1694,8 +1794,14 @@ document_new (const char *source, char *text, const char *encoding, PvDocumentFo
   document->encoding = encoding;
   document->format = format;
   document->text = text;
-  document->text_bytes = strlen (text);
-  document->chars = utf8_to_code_points (text, document->text_bytes, &document->length);
+  document->text_bytes = text_bytes;
+  if (chars != NULL)
+    {
+      document->chars = chars;
+      document->length = length;
+    }
+  else
+    document->chars = utf8_to_code_points (text, text_bytes, &document->length);
   return document;
 }
 
@@ -1708,6 +1814,8 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
   g_autofree char *article = NULL;
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
+  g_autofree gunichar *chars = NULL;
+  gsize n_chars = 0;
   const char *encoding = ENCODING_UTF8;
   PvDocumentFormat format = PV_DOCUMENT_FORMAT_TEXT;
   gsize bytes = 0;
@@ -1737,7 +1845,7 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
                                g_str_equal (extension, "xhtml"));
 
   text = decode_bytes (source, data, length, html || looks_like_html ((const char *)data, length),
-                       &encoding, &bytes, error);
+                       &encoding, &bytes, &chars, &n_chars, error);
   if (text == NULL)
     return NULL;
 
@@ -1751,6 +1859,9 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
   if (html ||
       ((extension == NULL || !g_str_equal (extension, "json")) && looks_like_html (text, bytes)))
     {
+      /* the article's code points are counted from its own text: let go of
+       * the page's before the tree is built */
+      g_clear_pointer (&chars, g_free);
       if (!load_html (source, text, bytes, &article, &title, &date, error))
         return NULL;
       format = PV_DOCUMENT_FORMAT_HTML;
@@ -1780,7 +1891,10 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
         }
       if (json != NULL && (json_extension || cJSON_IsObject (json)))
         {
-          gboolean ok = load_json (source, json, &article, &title, &date, error);
+          gboolean ok;
+
+          g_clear_pointer (&chars, g_free);
+          ok = load_json (source, json, &article, &title, &date, error);
 
           cJSON_Delete (json);
           if (!ok)
@@ -1795,10 +1909,11 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
     {
       g_free (text);
       text = g_steal_pointer (&article);
+      bytes = strlen (text);
     }
 
-  return document_new (source, g_steal_pointer (&text), encoding, format, g_steal_pointer (&title),
-                       g_steal_pointer (&date));
+  return document_new (source, g_steal_pointer (&text), bytes, g_steal_pointer (&chars), n_chars,
+                       encoding, format, g_steal_pointer (&title), g_steal_pointer (&date));
 }
 
 PvDocument *
@@ -1819,7 +1934,8 @@ pv_document_new_from_text (const char *source, const char *utf8, gssize length)
   else
     text = g_utf8_make_valid (utf8, length);
 
-  return document_new (source, text, ENCODING_UTF8, PV_DOCUMENT_FORMAT_TEXT, NULL, NULL);
+  return document_new (source, text, strlen (text), NULL, 0, ENCODING_UTF8, PV_DOCUMENT_FORMAT_TEXT,
+                       NULL, NULL);
 }
 
 /* ---------------------------------------------------------------------- */

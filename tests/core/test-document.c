@@ -1220,6 +1220,89 @@ test_utf8_validation_matches_glib (void)
   g_assert_cmpuint (invalid, >, 5000);
 }
 
+/* The code points of a UTF-8 text are decoded while it is validated: they
+ * must be what GLib decodes, for every length of the text (so that every
+ * kind of character also comes last, where fewer bytes are left), with and
+ * without a byte order mark.  (Control characters: test_binary_control_characters.) */
+static void
+test_utf8_code_points (void)
+{
+  static const char text[] = "ab\u00e9\u00ff\u0633\u06cc\u07ff \u0800\u200c\uffff"
+                             "\U00010000\U0001F600\U0010FFFF\t\r\n!\u0627\u0628";
+  guint8 data[3 + sizeof text];
+
+  memcpy (data, "\xEF\xBB\xBF", 3);
+  memcpy (data + 3, text, sizeof text);
+  for (const char *end = text + 1; end <= text + sizeof text - 1; end = g_utf8_next_char (end))
+    for (gsize offset = 0; offset <= 3; offset += 3)
+      {
+        gsize bytes = (gsize)(end - text);
+        g_autoptr (PvDocument) document = NULL;
+        g_autoptr (GError) error = NULL;
+        g_autofree gunichar *expected = NULL;
+        glong length = 0;
+
+        /* a copy just as long, so that a sanitizer sees any read past it */
+        g_autofree guint8 *copy =
+            g_memdup2 (offset > 0 ? data : (const guint8 *)text, offset + bytes);
+
+        document =
+            pv_document_load_bytes ("points.txt", copy, offset + bytes, "points.txt", &error);
+        g_assert_no_error (error);
+        expected = g_utf8_to_ucs4_fast (text, (glong)bytes, &length);
+        g_assert_cmpuint (document->text_bytes, ==, bytes);
+        g_assert_cmpuint (document->length, ==, (gsize)length);
+        g_assert_cmpmem (document->chars, (document->length + 1) * sizeof (gunichar), expected,
+                         ((gsize)length + 1) * sizeof (gunichar));
+      }
+}
+
+/* Control characters, C0 (but \t \n \f \r), DEL and C1, are counted one
+ * by one, with or without a byte order mark: more than one character in ten
+ * makes UTF-8 text binary data, one in ten does not.  A single NUL does. */
+static void
+test_binary_control_characters (void)
+{
+  for (gunichar c = 0; c <= 0xA0; c++)
+    for (guint k = 0; k < 4; k++)
+      {
+        gboolean bom = k & 1;
+        gboolean one_in_ten = k & 2;
+        gboolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') ||
+                           (c >= 0x7F && c <= 0x9F);
+        char middle[8];
+        g_autoptr (GString) input = g_string_new (bom ? "\xEF\xBB\xBF" : "");
+        g_autoptr (PvDocument) document = NULL;
+        g_autoptr (GError) error = NULL;
+
+        /* in the middle: the last bytes are read with more care */
+        g_string_append (input, "\u0633\u0644\u0627\u0645");
+        if (one_in_ten)
+          g_string_append (input, "\u0633");
+        g_string_append_len (input, middle, g_unichar_to_utf8 (c, middle));
+        g_string_append (input, "\u0633\u0644\u0627\u0645");
+        g_test_message ("U+%04X, BOM %d, one in ten %d", c, bom, one_in_ten);
+        document = pv_document_load_bytes ("controls.txt", (const guint8 *)input->str, input->len,
+                                           "controls.txt", &error);
+        if (c == 0 || (control && !one_in_ten))
+          {
+            g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_DECODE);
+            g_assert_nonnull (strstr (error->message, "binary"));
+          }
+        else
+          {
+            g_autofree gunichar *expected = NULL;
+            glong length = 0;
+
+            g_assert_no_error (error);
+            g_assert_cmpstr (document->encoding, ==, "UTF-8");
+            expected = g_utf8_to_ucs4_fast (input->str + (bom ? 3 : 0), -1, &length);
+            g_assert_cmpmem (document->chars, (document->length + 1) * sizeof (gunichar), expected,
+                             ((gsize)length + 1) * sizeof (gunichar));
+          }
+      }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1282,6 +1365,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/free-null", test_free_null);
   g_test_add_func ("/document/copy", test_copy);
   g_test_add_func ("/document/utf8-validation", test_utf8_validation_matches_glib);
+  g_test_add_func ("/document/utf8-code-points", test_utf8_code_points);
+  g_test_add_func ("/document/binary/control-characters", test_binary_control_characters);
 
   result = g_test_run ();
 
