@@ -423,6 +423,7 @@ pv_application_about_action (GSimpleAction *action, GVariant *parameter, gpointe
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 
+  pv_application_add_app_icon ();
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "modal", TRUE,
                         "application-name", _ ("Peyvand"), "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION, "developer-name", _ ("The Peyvand authors"),
@@ -464,13 +465,20 @@ pv_application_load_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-/* GtkApplication's startup adds the application's resource path to the
- * icon theme, which throws away what the theme had begun to load in a
- * thread; the window's first icon would then load the whole theme (index
- * files and caches of Adwaita and hicolor) on the main thread while the
- * first frame waits.  Loading it again in a thread, while the window is
- * built, takes that off the first frame.  The theme locks itself: its
- * lookups are safe from any thread. */
+/* The application's resources (ui/, data/: peyvand.gresource.xml). */
+#define APPLICATION_RESOURCE_PATH "/org/peyvand/Peyvand"
+
+/* Adding a path to the icon theme throws away whatever the theme has
+ * loaded (or is loading in a thread, which the call first waits for); the
+ * next icon then loads the whole theme (index files and caches of Adwaita
+ * and hicolor) again.  So the application has no resource base path (see
+ * pv_application_new()): GtkApplication's start-up would add its icons
+ * to the theme just after GTK began loading it, and libadwaita adds its
+ * own right after creating the theme, before that load starts.  Only the
+ * application's own icon is in its resources, and only the About window
+ * and the page of a window with no article show it: they add it when
+ * they are first built, and the theme is loaded again in a thread.  The
+ * theme locks itself: its lookups are safe from any thread. */
 static void
 load_icon_theme_thread (GTask *task, gpointer source_object, gpointer task_data,
                         GCancellable *cancellable)
@@ -493,6 +501,34 @@ load_icon_theme_in_thread (void)
   g_task_run_in_thread (task, load_icon_theme_thread);
 }
 
+void
+pv_application_add_app_icon (void)
+{
+  static gboolean added;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (added || display == NULL)
+    return;
+  added = TRUE;
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    APPLICATION_RESOURCE_PATH "/icons");
+  load_icon_theme_in_thread ();
+}
+
+/* What AdwApplication loads from the resource base path by itself. */
+static void
+load_style (void)
+{
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL)
+    return;
+  gtk_css_provider_load_from_resource (provider, APPLICATION_RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 pv_application_startup (GApplication *application)
 {
@@ -505,7 +541,7 @@ pv_application_startup (GApplication *application)
   GtkApplication *gtk_application = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (pv_application_parent_class)->startup (application);
-  load_icon_theme_in_thread ();
+  load_style ();
 
   /* A picture must not catch a transition halfway. */
   if (PV_APPLICATION (application)->screenshot_path != NULL)
@@ -567,8 +603,13 @@ pv_application_init (PvApplication *self)
 PvApplication *
 pv_application_new (void)
 {
-  return g_object_new (PV_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
-                       G_APPLICATION_HANDLES_OPEN, NULL);
+  PvApplication *self = g_object_new (PV_TYPE_APPLICATION, "application-id", APPLICATION_ID,
+                                      "flags", G_APPLICATION_HANDLES_OPEN, NULL);
+
+  /* set from the id by GApplication when constructed: see
+   * pv_application_add_app_icon() */
+  g_application_set_resource_base_path (G_APPLICATION (self), NULL);
+  return self;
 }
 
 GSettings *

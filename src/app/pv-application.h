@@ -17,6 +17,11 @@ G_DECLARE_FINAL_TYPE (PvApplication, pv_application, PV, APPLICATION, AdwApplica
 
 PvApplication *pv_application_new (void);
 
+/* Makes the application's own icon (in its resources) part of the icon
+ * theme, once: for what shows it (the About window, the page of a window
+ * with no article), not at start-up. */
+void pv_application_add_app_icon (void);
+
 /* Starts loading the knowledge base in a thread of its own, so that it is
  * ready, or nearly, when the first article is analyzed: main() calls it
  * before GTK starts.  The first pv_application_analyze() of any

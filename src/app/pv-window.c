@@ -545,8 +545,11 @@ pv_window_show_empty_if_no_document (PvWindow *self)
 
   if (self->empty_page == NULL)
     {
-      g_autoptr (GtkBuilder) builder =
-          gtk_builder_new_from_resource ("/org/peyvand/Peyvand/pv-window-empty.ui");
+      g_autoptr (GtkBuilder) builder = NULL;
+
+      /* the page shows the application's icon */
+      pv_application_add_app_icon ();
+      builder = gtk_builder_new_from_resource ("/org/peyvand/Peyvand/pv-window-empty.ui");
 
       self->empty_page = GTK_WIDGET (gtk_builder_get_object (builder, "empty_page"));
       gtk_stack_add_named (self->stack, self->empty_page, "empty");
