@@ -101,30 +101,15 @@ needs_decomposition (gunichar ch)
          (ch >= 0x00C0 && ch < 0x0600) || (ch >= 0xFF01 && ch <= 0xFF5E);
 }
 
-/* The normalized text as it is made: chars and to_original side by side. */
-typedef struct
-{
-  gunichar *chars;
-  gsize *map;
-  gsize length;
-  gsize capacity;
-} Output;
+/* What normalize_char makes of one code point: at most this many
+ * characters, since each part of a full decomposition is a character that
+ * decomposes no further. */
+#define MAX_NORMALIZED_CHARS G_UNICHAR_MAX_DECOMPOSITION_LENGTH
 
-static void
-append (Output *out, gunichar ch, gsize origin)
-{
-  if (out->length == out->capacity)
-    {
-      out->capacity = out->capacity * 2 + 16;
-      out->chars = g_renew (gunichar, out->chars, out->capacity);
-      out->map = g_renew (gsize, out->map, out->capacity);
-    }
-  out->chars[out->length] = ch;
-  out->map[out->length++] = origin;
-}
-
-static void
-normalize_char (Output *out, gunichar ch, gsize origin)
+/* Writes what `ch` normalizes to into `out` and returns how many
+ * characters that is (0 when it is dropped). */
+static gsize
+normalize_char (gunichar ch, gunichar *out)
 {
   if (needs_decomposition (ch))
     {
@@ -133,21 +118,29 @@ normalize_char (Output *out, gunichar ch, gsize origin)
 
       if (n > 1 || (n == 1 && parts[0] != ch))
         {
+          gsize written = 0;
+
           for (gsize i = 0; i < n; i++)
-            normalize_char (out, parts[i], origin);
-          return;
+            {
+              gunichar part[MAX_NORMALIZED_CHARS];
+              gsize k = normalize_char (parts[i], part);
+
+              g_assert (written + k <= MAX_NORMALIZED_CHARS);
+              memcpy (out + written, part, k * sizeof (gunichar));
+              written += k;
+            }
+          return written;
         }
     }
 
   if (is_dropped (ch))
-    return;
+    return 0;
 
   if (pv_is_word_separator (ch))
-    ch = ' ';
+    out[0] = ' ';
   else
-    ch = map_letter (ch);
-
-  append (out, ch, origin);
+    out[0] = map_letter (ch);
+  return 1;
 }
 
 /* What normalize_char makes of each code point below FAST_LIMIT (ASCII,
@@ -155,7 +148,8 @@ normalize_char (Output *out, gunichar ch, gsize origin)
  * marks, dashes, quotes): nearly every character of a Persian article.
  * Worked out once by normalize_char itself: the one character it becomes,
  * or DROPPED, or SLOW when it becomes several (decompositions:
- * normalize_char again). */
+ * normalize_char again).  Both markers are above every code point, so one
+ * comparison tells a plain character from the rest. */
 #define FAST_LIMIT 0x0700
 #define PUNCTUATION 0x2000
 #define PUNCTUATION_END 0x2070
@@ -173,12 +167,10 @@ fast_table (void)
       for (guint i = 0; i < G_N_ELEMENTS (table); i++)
         {
           gunichar ch = i < FAST_LIMIT ? i : PUNCTUATION + (i - FAST_LIMIT);
-          gunichar chars[G_UNICHAR_MAX_DECOMPOSITION_LENGTH * 2];
-          gsize map[G_N_ELEMENTS (chars)];
-          Output out = { chars, map, 0, G_N_ELEMENTS (chars) };
+          gunichar chars[MAX_NORMALIZED_CHARS];
+          gsize n = normalize_char (ch, chars);
 
-          normalize_char (&out, ch, 0);
-          table[i] = out.length == 0 ? DROPPED : out.length == 1 ? out.chars[0] : SLOW;
+          table[i] = n == 0 ? DROPPED : n == 1 ? chars[0] : SLOW;
         }
       g_once_init_leave (&initialized, 1);
     }
@@ -188,7 +180,7 @@ fast_table (void)
 static inline gunichar
 fast_lookup (const gunichar *table, gunichar ch)
 {
-  if (ch < FAST_LIMIT)
+  if (G_LIKELY (ch < FAST_LIMIT))
     return table[ch];
   if (ch >= PUNCTUATION && ch < PUNCTUATION_END)
     return table[FAST_LIMIT + ch - PUNCTUATION];
@@ -200,39 +192,55 @@ pv_normalize (const gunichar *text, gsize length)
 {
   const gunichar *table = fast_table ();
   PvNormalized *normalized;
-  Output out = { NULL, NULL, 0, 0 };
+  gunichar *chars;
+  gsize *map;
+  gsize n = 0, capacity;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
-  /* room for the text as it is and the final entry of to_original; only
-   * decompositions make it longer */
-  out.capacity = length + 1;
-  out.chars = g_new (gunichar, out.capacity);
-  out.map = g_new (gsize, out.capacity);
+  /* Room for one character per code point still to read and the final
+   * entry of to_original, at every step: only decompositions make the text
+   * longer, and they make room for themselves, so the common case writes
+   * without checking. */
+  capacity = length + 1;
+  chars = g_new (gunichar, capacity);
+  map = g_new (gsize, capacity);
 
   for (gsize i = 0; i < length; i++)
     {
       gunichar ch = text[i];
       gunichar fast = fast_lookup (table, ch);
 
-      if (fast == DROPPED)
-        continue;
-      if (fast == SLOW)
-        normalize_char (&out, ch, i);
-      else if (out.length < out.capacity)
+      if (G_LIKELY (fast < SLOW))
         {
-          out.chars[out.length] = fast;
-          out.map[out.length++] = i;
+          chars[n] = fast;
+          map[n++] = i;
         }
-      else
-        append (&out, fast, i);
+      else if (fast == SLOW)
+        {
+          gunichar parts[MAX_NORMALIZED_CHARS];
+          gsize k = normalize_char (ch, parts);
+
+          if (n + k + (length - i - 1) + 1 > capacity)
+            {
+              capacity = MAX (capacity * 2, n + k + (length - i - 1) + 1);
+              chars = g_renew (gunichar, chars, capacity);
+              map = g_renew (gsize, map, capacity);
+            }
+          for (gsize p = 0; p < k; p++)
+            {
+              chars[n] = parts[p];
+              map[n++] = i;
+            }
+        }
     }
 
   normalized = g_new0 (PvNormalized, 1);
-  normalized->length = out.length;
-  append (&out, 0, length); /* chars: a terminating 0; to_original[length] */
-  normalized->to_original = out.map;
-  normalized->chars = out.chars;
+  normalized->length = n;
+  chars[n] = 0;
+  map[n] = length;
+  normalized->to_original = map;
+  normalized->chars = chars;
   return normalized;
 }
 
