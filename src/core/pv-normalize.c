@@ -187,11 +187,43 @@ fast_lookup (const gunichar *table, gunichar ch)
   return SLOW;
 }
 
+/* A PvNormalized, its to_original and its chars are one block, in that
+ * order: short texts (names, the words the segmentation looks up) are
+ * normalized by the thousand, and three allocations each cost more than
+ * normalizing them. */
+static inline gsize *
+block_map (PvNormalized *block)
+{
+  return (gsize *)(block + 1);
+}
+
+static inline gunichar *
+block_chars (PvNormalized *block, gsize capacity)
+{
+  return (gunichar *)(block_map (block) + capacity);
+}
+
+/* The block with room for `capacity` characters, its first `kept`
+ * characters moved along with the end of the map. */
+static PvNormalized *
+block_resize (PvNormalized *block, gsize old_capacity, gsize capacity, gsize kept)
+{
+  if (capacity > (G_MAXSIZE - sizeof (PvNormalized)) / (sizeof (gsize) + sizeof (gunichar)))
+    g_error ("%s: cannot normalize a text of %" G_GSIZE_FORMAT " characters", G_STRLOC, capacity);
+
+  block =
+      g_realloc (block, sizeof (PvNormalized) + capacity * (sizeof (gsize) + sizeof (gunichar)));
+  if (kept > 0)
+    memmove (block_chars (block, capacity), block_chars (block, old_capacity),
+             kept * sizeof (gunichar));
+  return block;
+}
+
 PvNormalized *
 pv_normalize (const gunichar *text, gsize length)
 {
   const gunichar *table = fast_table ();
-  PvNormalized *normalized;
+  PvNormalized *block;
   gunichar *chars;
   gsize *map;
   gsize n = 0, capacity;
@@ -203,8 +235,9 @@ pv_normalize (const gunichar *text, gsize length)
    * longer, and they make room for themselves, so the common case writes
    * without checking. */
   capacity = length + 1;
-  chars = g_new (gunichar, capacity);
-  map = g_new (gsize, capacity);
+  block = block_resize (NULL, 0, capacity, 0);
+  map = block_map (block);
+  chars = block_chars (block, capacity);
 
   for (gsize i = 0; i < length; i++)
     {
@@ -223,9 +256,12 @@ pv_normalize (const gunichar *text, gsize length)
 
           if (n + k + (length - i - 1) + 1 > capacity)
             {
+              gsize old_capacity = capacity;
+
               capacity = MAX (capacity * 2, n + k + (length - i - 1) + 1);
-              chars = g_renew (gunichar, chars, capacity);
-              map = g_renew (gsize, map, capacity);
+              block = block_resize (block, old_capacity, capacity, n);
+              map = block_map (block);
+              chars = block_chars (block, capacity);
             }
           for (gsize p = 0; p < k; p++)
             {
@@ -235,13 +271,12 @@ pv_normalize (const gunichar *text, gsize length)
         }
     }
 
-  normalized = g_new0 (PvNormalized, 1);
-  normalized->length = n;
   chars[n] = 0;
   map[n] = length;
-  normalized->to_original = map;
-  normalized->chars = chars;
-  return normalized;
+  block->chars = chars;
+  block->length = n;
+  block->to_original = map;
+  return block;
 }
 
 void
@@ -323,7 +358,6 @@ pv_normalized_free (PvNormalized *normalized)
 {
   if (normalized == NULL)
     return;
-  g_free (normalized->chars);
-  g_free (normalized->to_original);
+  /* chars and to_original are part of the same block */
   g_free (normalized);
 }
