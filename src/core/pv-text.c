@@ -137,17 +137,22 @@ icu_word_spans (const gunichar *text, gsize start, gsize end, GArray *spans)
 }
 
 /* The fast path of word segmentation.  ICU's word rules (UAX #29) break
- * before and after every line feed, so each line is segmented on its own:
- * a line of nothing but the characters below (letters and digits of the
- * Latin and Arabic blocks, their marks, ZWNJ, spaces and punctuation) by
- * the rules for those classes, any other line by ICU.  The classes are
- * ICU's own Word_Break values; the characters whose treatment ICU tailors
- * or that take part in rules left out here (line breaks, Hebrew letters,
- * ZWJ and emoji, ExtendNumLet, '@') go to ICU.  tests/core/test-text.c
- * checks the result against ICU character by character. */
+ * before and after every line feed and no rule looks across one, so each
+ * line can be segmented on its own: a line of nothing but the characters
+ * below (letters and digits of the Latin and Arabic blocks, their marks,
+ * ZWNJ, spaces and punctuation) by the rules for those classes, any other
+ * line by ICU.  The classes are ICU's own Word_Break values; the characters
+ * whose treatment ICU tailors or that take part in rules left out here
+ * (other line breaks, Hebrew letters, ZWJ and emoji, ExtendNumLet, '@') go
+ * to ICU.  tests/core/test-text.c checks the result against ICU character
+ * by character.  The text is read once, line feeds included: a line goes
+ * to ICU, and the words found in it so far are dropped, when one of its
+ * characters turns out to need it.
+ *
+ * In this order: a word goes on through every class up to WORD_EXTEND,
+ * and only the classes after it end one. */
 typedef enum
 {
-  WORD_SLOW = 0,    /* the line goes to ICU */
   WORD_LETTER,      /* ALetter */
   WORD_NUMERIC,     /* Numeric */
   WORD_EXTEND,      /* Extend, Format: part of the character before (WB4) */
@@ -155,6 +160,8 @@ typedef enum
   WORD_MID_NUM,     /* MidNum: between two digits (WB11, WB12) */
   WORD_MID_NUM_LET, /* MidNumLet, Single_Quote: either */
   WORD_OTHER,       /* spaces, other punctuation: never in a word */
+  WORD_LINE_FEED,   /* ends a line: never in a word, nor joined to anything */
+  WORD_SLOW,        /* the line goes to ICU */
 } WordClass;
 
 #define WORD_CLASS_LOW_LIMIT 0x0800
@@ -166,6 +173,8 @@ typedef enum
 static WordClass
 word_class (UChar32 ch)
 {
+  if (ch == '\n')
+    return WORD_LINE_FEED;
   if (ch == '@' || u_hasBinaryProperty (ch, UCHAR_EXTENDED_PICTOGRAPHIC) ||
       u_getIntPropertyValue (ch, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT)
     return WORD_SLOW;
@@ -219,7 +228,7 @@ word_class_table (void)
 static inline WordClass
 lookup_word_class (const guint8 *table, gunichar ch)
 {
-  if (ch < WORD_CLASS_LOW_LIMIT)
+  if (G_LIKELY (ch < WORD_CLASS_LOW_LIMIT))
     return table[ch];
   if (ch >= WORD_CLASS_PUNCTUATION_START && ch < WORD_CLASS_PUNCTUATION_LIMIT)
     return table[WORD_CLASS_LOW_LIMIT + ch - WORD_CLASS_PUNCTUATION_START];
@@ -235,101 +244,108 @@ skip_extend (const guint8 *table, const gunichar *text, gsize i, gsize end)
   return i;
 }
 
-/* The words of text[start, end), a line without a line feed, appended to
- * `spans`; FALSE, with nothing appended, when the line holds a character
- * the fast path leaves to ICU. */
-static gboolean
-fast_word_spans (const guint8 *table, const gunichar *text, gsize start, gsize end, GArray *spans)
+/* The end of the word that starts with the letter or digit at `start`;
+ * `*class` becomes the class of the character there (when it is not the
+ * end of the text). */
+static inline gsize
+word_end (const guint8 *table, const gunichar *text, gsize start, gsize length, WordClass *class)
 {
-  /* appended in batches: one g_array_append_vals() call per word cost more
-   * than finding the word */
-  PvSpan batch[64];
-  guint batched = 0;
-  guint first_span = spans->len;
-  gsize i;
+  gsize i = start + 1;
 
-  /* Extend characters at the start of the line are a segment of their own
-   * (WB4 does not apply after a line feed). */
-  i = skip_extend (table, text, start, end);
-  while (i < end)
+  for (;;)
     {
-      WordClass last = lookup_word_class (table, text[i]);
-      PvSpan span;
+      WordClass next = WORD_OTHER;
+      WordClass after, last;
+      gsize j, k;
 
-      /* Every character but those inside words (letters, digits, what joins
-       * them, Extend) comes here: one ICU must see sends the line to ICU. */
-      if (last == WORD_SLOW)
-        {
-          g_array_set_size (spans, first_span);
-          return FALSE;
-        }
-      if (last != WORD_LETTER && last != WORD_NUMERIC)
-        {
-          /* spaces and punctuation: never a word, nor joined to one that
-           * follows */
-          i = skip_extend (table, text, i + 1, end);
-          continue;
-        }
+      /* WB4, WB5, WB8, WB9, WB10: the run of letters, digits and their
+       * marks, where nearly all the time goes */
+      while (i < length && (next = lookup_word_class (table, text[i])) <= WORD_EXTEND)
+        i++;
+      *class = next;
+      if (next < WORD_MID_LETTER || next > WORD_MID_NUM_LET)
+        return i;
 
-      span.start = i;
-      i = skip_extend (table, text, i + 1, end);
-      while (i < end)
-        {
-          WordClass next = lookup_word_class (table, text[i]);
-          WordClass after;
-          gsize j;
-
-          /* WB5, WB8, WB9, WB10 */
-          if (next == WORD_LETTER || next == WORD_NUMERIC)
-            {
-              last = next;
-              i = skip_extend (table, text, i + 1, end);
-              continue;
-            }
-          if (next != WORD_MID_LETTER && next != WORD_MID_NUM && next != WORD_MID_NUM_LET)
-            break;
-
-          j = skip_extend (table, text, i + 1, end);
-          if (j == end)
-            break;
-          after = lookup_word_class (table, text[j]);
-          /* WB6, WB7: a letter, MidLetter or MidNumLet, a letter; WB11,
-           * WB12: a digit, MidNum or MidNumLet, a digit */
-          if (after != last || (last == WORD_LETTER && next == WORD_MID_NUM) ||
-              (last == WORD_NUMERIC && next == WORD_MID_LETTER))
-            break;
-          i = skip_extend (table, text, j + 1, end);
-        }
-      span.end = i;
-      batch[batched++] = span;
-      if (batched == G_N_ELEMENTS (batch))
-        {
-          g_array_append_vals (spans, batch, batched);
-          batched = 0;
-        }
+      j = skip_extend (table, text, i + 1, length);
+      if (j == length)
+        return i;
+      after = lookup_word_class (table, text[j]);
+      /* the letter or digit before the joiner: the run began with one */
+      k = i - 1;
+      while (lookup_word_class (table, text[k]) == WORD_EXTEND)
+        k--;
+      last = lookup_word_class (table, text[k]);
+      /* WB6, WB7: a letter, MidLetter or MidNumLet, a letter; WB11, WB12:
+       * a digit, MidNum or MidNumLet, a digit */
+      if (after != last || (last == WORD_LETTER && next == WORD_MID_NUM) ||
+          (last == WORD_NUMERIC && next == WORD_MID_LETTER))
+        return i;
+      i = j + 1;
     }
-  g_array_append_vals (spans, batch, batched);
-  return TRUE;
 }
 
 GArray *
 pv_word_spans (const gunichar *text, gsize length)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
   const guint8 *table = word_class_table ();
+  /* about one word in four characters or fewer in running text: room
+   * for all of them up front, written in place (a g_array_append_val()
+   * call per word cost more than finding the word) */
+  guint capacity = (guint)MIN (length / 4 + 16, G_MAXUINT / 2);
+  GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (PvSpan), capacity);
+  PvSpan *out;
+  guint n = 0;
   gsize line_start = 0;
+  guint line_first = 0; /* the first word of the line */
+  gsize i = 0;
+  /* the class of text[i], carried from where it was looked up */
+  WordClass class = length > 0 ? lookup_word_class (table, text[0]) : WORD_OTHER;
 
-  while (line_start <= length)
+  g_array_set_size (spans, capacity);
+  out = (PvSpan *)(void *)spans->data;
+  while (i < length)
     {
-      const wchar_t *feed = line_start < length ? wmemchr ((const wchar_t *)text + line_start, '\n',
-                                                           length - line_start)
-                                                : NULL;
-      gsize line_end = feed != NULL ? (gsize)(feed - (const wchar_t *)text) : length;
+      if (class <= WORD_NUMERIC)
+        {
+          if (n == capacity)
+            {
+              capacity = capacity * 2 + 16;
+              g_array_set_size (spans, capacity);
+              out = (PvSpan *)(void *)spans->data;
+            }
+          out[n].start = i;
+          i = word_end (table, text, i, length, &class);
+          out[n++].end = i;
+          continue;
+        }
 
-      if (!fast_word_spans (table, text, line_start, line_end, spans))
-        icu_word_spans (text, line_start, line_end, spans);
-      line_start = line_end + 1;
+      if (G_UNLIKELY (class == WORD_SLOW))
+        {
+          /* the whole line goes to ICU, the words found in it so far with
+           * it */
+          const wchar_t *feed = wmemchr ((const wchar_t *)text + i, '\n', length - i);
+          gsize line_end = feed != NULL ? (gsize)(feed - (const wchar_t *)text) : length;
+
+          g_array_set_size (spans, line_first);
+          icu_word_spans (text, line_start, line_end, spans);
+          n = capacity = spans->len;
+          out = (PvSpan *)(void *)spans->data;
+          i = line_end;
+          class = WORD_LINE_FEED;
+          continue;
+        }
+      if (class == WORD_LINE_FEED)
+        {
+          line_start = i + 1;
+          line_first = n;
+        }
+      /* spaces, punctuation, line feeds: never a word, nor joined to one
+       * that follows; the Extend characters after them (or at the start of
+       * a line, where WB4 does not apply) neither */
+      while (++i < length && (class = lookup_word_class (table, text[i])) == WORD_EXTEND)
+        ;
     }
+  g_array_set_size (spans, n);
   return spans;
 }
 
