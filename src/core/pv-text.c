@@ -749,10 +749,28 @@ has_line_break (const gunichar *text, gsize start, gsize end)
 #define SENTENCE_CLASS_PUNCTUATION_START 0x2000
 #define SENTENCE_CLASS_PUNCTUATION_LIMIT 0x2070
 
-static guint8
-sentence_class (UChar32 ch)
+/* A bit the table sets beside the class of terminators and paragraph
+ * separators: the only characters the scan of a paragraph stops at, so
+ * the scan tests one bit per character. */
+#define SENTENCE_STOP 0x80
+
+static inline gboolean
+is_paragraph_separator_class (guint8 class)
 {
-  return (guint8)u_getIntPropertyValue (ch, UCHAR_SENTENCE_BREAK);
+  return class == U_SB_CR || class == U_SB_LF || class == U_SB_SEP;
+}
+
+/* The character's Sentence_Break class, with SENTENCE_STOP when it is a
+ * terminator or a separator. */
+static guint8
+sentence_entry (UChar32 ch)
+{
+  guint8 class = (guint8)u_getIntPropertyValue (ch, UCHAR_SENTENCE_BREAK);
+
+  G_STATIC_ASSERT (U_SB_COUNT <= SENTENCE_STOP);
+  if (class == U_SB_ATERM || class == U_SB_STERM || is_paragraph_separator_class (class))
+    class |= SENTENCE_STOP;
+  return class;
 }
 
 static const guint8 *
@@ -765,30 +783,30 @@ sentence_class_table (void)
   if (g_once_init_enter (&initialized))
     {
       for (UChar32 ch = 0; ch < SENTENCE_CLASS_LOW_LIMIT; ch++)
-        table[ch] = sentence_class (ch);
+        table[ch] = sentence_entry (ch);
       for (UChar32 ch = SENTENCE_CLASS_PUNCTUATION_START; ch < SENTENCE_CLASS_PUNCTUATION_LIMIT;
            ch++)
         table[SENTENCE_CLASS_LOW_LIMIT + ch - SENTENCE_CLASS_PUNCTUATION_START] =
-            sentence_class (ch);
+            sentence_entry (ch);
       g_once_init_leave (&initialized, 1);
     }
   return table;
 }
 
 static inline guint8
-lookup_sentence_class (const guint8 *table, gunichar ch)
+lookup_sentence_entry (const guint8 *table, gunichar ch)
 {
-  if (ch < SENTENCE_CLASS_LOW_LIMIT)
+  if (G_LIKELY (ch < SENTENCE_CLASS_LOW_LIMIT))
     return table[ch];
   if (ch >= SENTENCE_CLASS_PUNCTUATION_START && ch < SENTENCE_CLASS_PUNCTUATION_LIMIT)
     return table[SENTENCE_CLASS_LOW_LIMIT + ch - SENTENCE_CLASS_PUNCTUATION_START];
-  return sentence_class ((UChar32)ch);
+  return sentence_entry ((UChar32)ch);
 }
 
-static inline gboolean
-is_paragraph_separator_class (guint8 class)
+static inline guint8
+lookup_sentence_class (const guint8 *table, gunichar ch)
 {
-  return class == U_SB_CR || class == U_SB_LF || class == U_SB_SEP;
+  return lookup_sentence_entry (table, ch) & ~SENTENCE_STOP;
 }
 
 /* ICU's boundaries in text[start, end) (a paragraph), appended to `breaks`;
@@ -820,7 +838,10 @@ GArray *
 pv_sentence_breaks (const gunichar *text, gsize length)
 {
   const guint8 *table = sentence_class_table ();
-  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  /* room for a boundary every 32 characters, more than running text has:
+   * growing the array cost more than finding the boundaries */
+  GArray *breaks =
+      g_array_sized_new (FALSE, FALSE, sizeof (gsize), (guint)MIN (length / 32 + 16, G_MAXUINT));
   gsize start = 0;
 
   g_return_val_if_fail (text != NULL || length == 0, breaks);
@@ -834,25 +855,24 @@ pv_sentence_breaks (const gunichar *text, gsize length)
       /* one paragraph: settle its terminators, find its end */
       for (;;)
         {
-          guint8 class;
+          guint8 class = 0;
 
+          /* nearly every character is neither a terminator nor a
+           * separator */
+          while (i < length && !((class = lookup_sentence_entry (table, text[i])) & SENTENCE_STOP))
+            i++;
           if (i == length)
             {
               end = length;
               break;
             }
-          class = lookup_sentence_class (table, text[i]);
+          class &= ~SENTENCE_STOP;
           if (is_paragraph_separator_class (class))
             {
               end = i + 1;
               if (class == U_SB_CR && end < length && text[end] == '\n')
                 end++;
               break;
-            }
-          if (class != U_SB_ATERM && class != U_SB_STERM)
-            {
-              i++;
-              continue;
             }
           {
             gsize j = i + 1;
