@@ -955,8 +955,11 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
 {
   PvSegmentation *segmentation;
   g_autoptr (GArray) words = NULL;
+  const PvSpan *word, *sentences;
+  const gsize *to_original;
+  PvToken *tokens;
   gsize norm_body_end;
-  guint sentence = 0;
+  guint sentence = 0, n_sentences;
   guint n_tokens = 0;
 
   g_return_val_if_fail (normalized != NULL, NULL);
@@ -972,25 +975,29 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
    * token cost about as much as finding the token */
   g_array_set_size (segmentation->tokens, words->len);
 
-  for (guint i = 0; i < words->len; i++)
+  tokens = (PvToken *)(void *)segmentation->tokens->data;
+  sentences = (const PvSpan *)(void *)segmentation->sentences->data;
+  n_sentences = segmentation->sentences->len;
+  /* pv_normalized_to_original() inlined: words are never empty */
+  to_original = normalized->to_original;
+  word = (const PvSpan *)(void *)words->data;
+  for (guint i = 0; i < words->len; i++, word++)
     {
-      const PvSpan *word = &g_array_index (words, PvSpan, i);
-      PvToken token;
+      gsize start = to_original[word->start];
 
-      token.norm_start = word->start;
-      token.norm_end = word->end;
-      pv_normalized_to_original (normalized, word->start, word->end, &token.start, &token.end);
-
-      while (sentence < segmentation->sentences->len &&
-             g_array_index (segmentation->sentences, PvSpan, sentence).end <= token.start)
+      while (sentence < n_sentences && sentences[sentence].end <= start)
         sentence++;
-      if (sentence == segmentation->sentences->len)
+      if (sentence == n_sentences)
         break;
-      if (g_array_index (segmentation->sentences, PvSpan, sentence).start > token.start)
+      if (sentences[sentence].start > start)
         continue;
 
-      token.sentence = sentence;
-      g_array_index (segmentation->tokens, PvToken, n_tokens++) = token;
+      tokens[n_tokens].norm_start = word->start;
+      tokens[n_tokens].norm_end = word->end;
+      tokens[n_tokens].start = start;
+      tokens[n_tokens].end = to_original[word->end - 1] + 1;
+      tokens[n_tokens].sentence = sentence;
+      n_tokens++;
     }
   g_array_set_size (segmentation->tokens, n_tokens);
 
