@@ -372,42 +372,79 @@ is_sentence_terminal (gunichar ch)
          || ch == 0x06D4 /* ۔ */;
 }
 
-static gboolean
-is_word_char (gunichar ch)
+/* What the body's end and the sentences ask of a character: GLib's
+ * answers, and pv-text's own. */
+enum
 {
-  return g_unichar_isalnum (ch) || g_unichar_ismark (ch);
+  CHAR_BLANK = 1 << 0,   /* is_blank() */
+  CHAR_ALPHA = 1 << 1,   /* g_unichar_isalpha() */
+  CHAR_ALNUM = 1 << 2,   /* g_unichar_isalnum() */
+  CHAR_MARK = 1 << 3,    /* g_unichar_ismark() */
+  CHAR_DIGIT = 1 << 4,   /* g_unichar_isdigit() */
+  CHAR_CLOSING = 1 << 5, /* is_closing_punctuation() */
+};
+
+/* Those of the properties in `wanted` that ch has. */
+static inline guint
+char_properties (gunichar ch, guint wanted)
+{
+  guint properties = 0;
+
+  if ((wanted & CHAR_BLANK) && is_blank (ch))
+    properties |= CHAR_BLANK;
+  if ((wanted & CHAR_ALPHA) && g_unichar_isalpha (ch))
+    properties |= CHAR_ALPHA;
+  if ((wanted & CHAR_ALNUM) && g_unichar_isalnum (ch))
+    properties |= CHAR_ALNUM;
+  if ((wanted & CHAR_MARK) && g_unichar_ismark (ch))
+    properties |= CHAR_MARK;
+  if ((wanted & CHAR_DIGIT) && g_unichar_isdigit (ch))
+    properties |= CHAR_DIGIT;
+  if ((wanted & CHAR_CLOSING) && is_closing_punctuation (ch))
+    properties |= CHAR_CLOSING;
+  return properties;
 }
 
-/* is_word_char() of the code points below WORD_TABLE_LIMIT (ASCII, Latin,
- * Arabic), worked out once: the body's end looks at every character. */
-#define WORD_TABLE_LIMIT 0x0700
+/* Every property of the code points below CHAR_TABLE_LIMIT (ASCII, Latin,
+ * Arabic), worked out once: the loops below look at every character of
+ * their spans, and a call into GLib per character cost more than the rest
+ * of their work. */
+#define CHAR_TABLE_LIMIT 0x0800
 
-static const gboolean *
-word_char_table (void)
+static const guint8 *
+char_table (void)
 {
-  static gboolean table[WORD_TABLE_LIMIT];
+  static guint8 table[CHAR_TABLE_LIMIT];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
     {
-      for (gunichar ch = 0; ch < WORD_TABLE_LIMIT; ch++)
-        table[ch] = is_word_char (ch);
+      for (gunichar ch = 0; ch < CHAR_TABLE_LIMIT; ch++)
+        table[ch] = (guint8)char_properties (ch, G_MAXUINT);
       g_once_init_leave (&initialized, 1);
     }
   return table;
 }
 
+/* Whether ch has one of the properties in `wanted`. */
+static inline gboolean
+char_is (const guint8 *table, gunichar ch, guint wanted)
+{
+  if (G_LIKELY (ch < CHAR_TABLE_LIMIT))
+    return (table[ch] & wanted) != 0;
+  return char_properties (ch, wanted) != 0;
+}
+
 static gsize
 count_words (const gunichar *text, gsize start, gsize end)
 {
-  const gboolean *table = word_char_table ();
+  const guint8 *table = char_table ();
   gsize words = 0;
   gboolean in_word = FALSE;
 
   for (gsize i = start; i < end; i++)
     {
-      gunichar ch = text[i];
-      gboolean word_char = ch < WORD_TABLE_LIMIT ? table[ch] : is_word_char (ch);
+      gboolean word_char = char_is (table, text[i], CHAR_ALNUM | CHAR_MARK);
 
       if (word_char && !in_word)
         words++;
@@ -486,13 +523,13 @@ ends_with_verb (const gunichar *text, gsize start, gsize end)
 {
   static GHashTable *set;
   static gsize initialized;
+  const guint8 *table = char_table ();
   gsize word_start;
 
-  while (end > start && !g_unichar_isalnum (text[end - 1]))
+  while (end > start && !char_is (table, text[end - 1], CHAR_ALNUM))
     end--;
   word_start = end;
-  while (word_start > start &&
-         (g_unichar_isalnum (text[word_start - 1]) || g_unichar_ismark (text[word_start - 1])))
+  while (word_start > start && char_is (table, text[word_start - 1], CHAR_ALNUM | CHAR_MARK))
     word_start--;
   if (word_start == end)
     return FALSE;
@@ -505,8 +542,10 @@ ends_with_verb (const gunichar *text, gsize start, gsize end)
 static gboolean
 has_digit (const gunichar *text, gsize start, gsize end)
 {
+  const guint8 *table = char_table ();
+
   for (gsize i = start; i < end; i++)
-    if (g_unichar_isdigit (text[i]))
+    if (char_is (table, text[i], CHAR_DIGIT))
       return TRUE;
   return FALSE;
 }
@@ -514,11 +553,12 @@ has_digit (const gunichar *text, gsize start, gsize end)
 static LineInfo
 line_info (const gunichar *text, gsize start, gsize end)
 {
+  const guint8 *table = char_table ();
   LineInfo line = { start, count_words (text, start, end), FALSE };
   gsize last = end;
   gboolean terminal;
 
-  while (last > start && is_closing_punctuation (text[last - 1]))
+  while (last > start && char_is (table, text[last - 1], CHAR_CLOSING))
     last--;
   terminal = last > start && is_sentence_terminal (text[last - 1]);
 
@@ -532,6 +572,7 @@ line_info (const gunichar *text, gsize start, gsize end)
 gsize
 pv_find_body_end (const gunichar *text, gsize length)
 {
+  const guint8 *table = char_table ();
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
   g_autofree LineInfo *lines = NULL;
   gsize line_start = 0;
@@ -559,9 +600,9 @@ pv_find_body_end (const gunichar *text, gsize length)
       span.start = line_start;
       span.end = i;
       line_start = i + 1;
-      while (span.start < span.end && is_blank (text[span.start]))
+      while (span.start < span.end && char_is (table, text[span.start], CHAR_BLANK))
         span.start++;
-      while (span.end > span.start && is_blank (text[span.end - 1]))
+      while (span.end > span.start && char_is (table, text[span.end - 1], CHAR_BLANK))
         span.end--;
       if (span.start < span.end)
         g_array_append_val (spans, span);
@@ -691,9 +732,10 @@ is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
 {
   static GHashTable *set;
   static gsize initialized;
+  const guint8 *table = char_table ();
   gsize word_start = dot;
 
-  while (word_start > start && g_unichar_isalpha (text[word_start - 1]))
+  while (word_start > start && char_is (table, text[word_start - 1], CHAR_ALPHA))
     word_start--;
 
   if (dot - word_start == 1)
@@ -709,8 +751,10 @@ is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
 static gboolean
 has_word_character (const gunichar *text, gsize start, gsize end)
 {
+  const guint8 *table = char_table ();
+
   for (gsize i = start; i < end; i++)
-    if (g_unichar_isalnum (text[i]))
+    if (char_is (table, text[i], CHAR_ALNUM))
       return TRUE;
   return FALSE;
 }
@@ -906,23 +950,26 @@ pv_sentence_breaks (const gunichar *text, gsize length)
 static GArray *
 split_sentences (const gunichar *text, gsize length)
 {
-  GArray *sentences = g_array_new (FALSE, FALSE, sizeof (PvSpan));
+  const guint8 *table = char_table ();
+  GArray *sentences;
   g_autoptr (GArray) breaks = NULL;
   gsize start = 0;
   gboolean merge_next = FALSE;
 
   if (length == 0)
-    return sentences;
+    return g_array_new (FALSE, FALSE, sizeof (PvSpan));
 
   breaks = pv_sentence_breaks (text, length);
+  /* at most one sentence per boundary */
+  sentences = g_array_sized_new (FALSE, FALSE, sizeof (PvSpan), breaks->len);
   for (guint b = 0; b < breaks->len; start = g_array_index (breaks, gsize, b), b++)
     {
       PvSpan span = { start, g_array_index (breaks, gsize, b) };
       gsize last;
 
-      while (span.start < span.end && is_blank (text[span.start]))
+      while (span.start < span.end && char_is (table, text[span.start], CHAR_BLANK))
         span.start++;
-      while (span.end > span.start && is_blank (text[span.end - 1]))
+      while (span.end > span.start && char_is (table, text[span.end - 1], CHAR_BLANK))
         span.end--;
       if (!has_word_character (text, span.start, span.end))
         continue;
@@ -941,7 +988,7 @@ split_sentences (const gunichar *text, gsize length)
       g_array_append_val (sentences, span);
 
       last = span.end;
-      while (last > span.start && is_closing_punctuation (text[last - 1]))
+      while (last > span.start && char_is (table, text[last - 1], CHAR_CLOSING))
         last--;
       merge_next = last > span.start && text[last - 1] == '.' &&
                    is_abbreviation_dot (text, span.start, last - 1);
