@@ -17,7 +17,7 @@
 
 #include "pv-text.h"
 
-/* pv_find_body_end() looks for line feeds with wmemchr() */
+/* pv_word_spans() looks for line feeds with wmemchr() */
 G_STATIC_ASSERT (sizeof (wchar_t) == sizeof (gunichar));
 
 /* A line longer than this many words is article text, never furniture. */
@@ -435,24 +435,6 @@ char_is (const guint8 *table, gunichar ch, guint wanted)
   return char_properties (ch, wanted) != 0;
 }
 
-static gsize
-count_words (const gunichar *text, gsize start, gsize end)
-{
-  const guint8 *table = char_table ();
-  gsize words = 0;
-  gboolean in_word = FALSE;
-
-  for (gsize i = start; i < end; i++)
-    {
-      gboolean word_char = char_is (table, text[i], CHAR_ALNUM | CHAR_MARK);
-
-      if (word_char && !in_word)
-        words++;
-      in_word = word_char;
-    }
-  return words;
-}
-
 typedef struct
 {
   gsize start;
@@ -551,10 +533,10 @@ has_digit (const gunichar *text, gsize start, gsize end)
 }
 
 static LineInfo
-line_info (const gunichar *text, gsize start, gsize end)
+line_info (const gunichar *text, gsize start, gsize end, gsize words)
 {
   const guint8 *table = char_table ();
-  LineInfo line = { start, count_words (text, start, end), FALSE };
+  LineInfo line = { start, words, FALSE };
   gsize last = end;
   gboolean terminal;
 
@@ -573,79 +555,75 @@ gsize
 pv_find_body_end (const gunichar *text, gsize length)
 {
   const guint8 *table = char_table ();
-  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
-  g_autofree LineInfo *lines = NULL;
-  gsize line_start = 0;
-  gsize best, labels = 0, tiny_labels = 0, body_lines_before = 0;
-  guint n_lines, first_examined;
+  /* the lines looked at, from the last one back */
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  gsize line_end = length;
+  gsize labels = 0, tiny_labels = 0, body_lines_before = 0;
+  guint best = G_MAXUINT;
   gboolean long_line = FALSE;
 
-  /* the lines end at line feeds and paragraph separators; wmemchr() finds
-   * them much faster than a loop (gunichar and wchar_t are the same) */
-  gboolean separators = length > 0 && wmemchr ((const wchar_t *)text, 0x2029, length) != NULL;
-
-  for (gsize i = 0; i <= length; i++)
+  /* Only the lines after the last long one can be furniture, and a long
+   * line is never a label: the lines are read from the end back to the
+   * last long line, and most of an article is never read.  Lines end at
+   * line feeds and paragraph separators.  Along the way, the prose lines
+   * of those looked at: with a long line before the tail, at least that
+   * one. */
+  for (;;)
     {
+      gsize line_start = line_end;
+      gsize words = 0;
+      gboolean in_word = FALSE;
       PvSpan span;
 
-      if (!separators && i < length)
+      /* the line's start, and its words on the way (blanks at its ends are
+       * not part of words) */
+      while (line_start > 0)
         {
-          const wchar_t *found = wmemchr ((const wchar_t *)text + i, '\n', length - i);
+          gunichar ch = text[line_start - 1];
+          gboolean word_char;
 
-          i = found != NULL ? (gsize)(found - (const wchar_t *)text) : length;
+          if (ch == '\n' || ch == 0x2029)
+            break;
+          word_char = char_is (table, ch, CHAR_ALNUM | CHAR_MARK);
+          words += word_char && !in_word;
+          in_word = word_char;
+          line_start--;
         }
-      else if (i < length && text[i] != '\n' && text[i] != 0x2029)
-        continue;
 
       span.start = line_start;
-      span.end = i;
-      line_start = i + 1;
+      span.end = line_end;
       while (span.start < span.end && char_is (table, text[span.start], CHAR_BLANK))
         span.start++;
       while (span.end > span.start && char_is (table, text[span.end - 1], CHAR_BLANK))
         span.end--;
       if (span.start < span.end)
-        g_array_append_val (spans, span);
-    }
-  n_lines = spans->len;
-  if (n_lines == 0)
-    return length;
-
-  /* Only the lines after the last long one can be furniture, and a long
-   * line is never a label: the lines are looked at from the end, up to
-   * the last long line (most of an article is not looked at). */
-  lines = g_new (LineInfo, n_lines);
-  first_examined = 0;
-  for (guint i = n_lines; i > 0; i--)
-    {
-      const PvSpan *span = &g_array_index (spans, PvSpan, i - 1);
-
-      lines[i - 1] = line_info (text, span->start, span->end);
-      if (lines[i - 1].words > FURNITURE_MAX_WORDS)
         {
-          long_line = TRUE;
-          first_examined = i - 1;
-          break;
+          LineInfo line = line_info (text, span.start, span.end, words);
+
+          g_array_append_val (lines, line);
+          body_lines_before += !line.label;
+          if (line.words > FURNITURE_MAX_WORDS)
+            {
+              long_line = TRUE;
+              break;
+            }
         }
+      if (line_start == 0)
+        break;
+      line_end = line_start - 1;
     }
-  /* the prose lines before each line of the tail: with a long line before
-   * the tail, at least that one */
-  for (guint i = first_examined; i < n_lines; i++)
-    body_lines_before += !lines[i].label;
 
   /* Grow a tail of lines backwards from the end while it still reads as
    * page furniture: no long line, at least half of them labels or
    * counters; either three lines or more with two labels, or nothing but
    * tiny labels («انتهای پیام»).  It starts at a label, and the body keeps
-   * at least one line of prose. */
-  best = n_lines;
-  for (guint i = n_lines; i > 1; i--)
+   * at least one line of prose.  The first line looked at (the long one,
+   * or the first of the text) is never part of it. */
+  for (guint i = 0; i + 1 < lines->len; i++)
     {
-      const LineInfo *line = &lines[i - 1];
-      gsize tail_lines = n_lines - (i - 1);
+      const LineInfo *line = &g_array_index (lines, LineInfo, i);
+      gsize tail_lines = i + 1;
 
-      if (line->words > FURNITURE_MAX_WORDS)
-        break;
       if (line->label)
         {
           labels++;
@@ -656,11 +634,11 @@ pv_find_body_end (const gunichar *text, gsize length)
 
       if (line->label && (long_line || body_lines_before > 0) && labels * 2 >= tail_lines &&
           ((tail_lines >= 3 && labels >= 2) || tiny_labels == tail_lines))
-        best = i - 1;
+        best = i;
     }
 
-  if (best < n_lines)
-    return lines[best].start;
+  if (best != G_MAXUINT)
+    return g_array_index (lines, LineInfo, best).start;
   return length;
 }
 
