@@ -754,18 +754,21 @@ has_line_break (const gunichar *text, gsize start, gsize end)
  *   sentence, and no rule looks past it: each paragraph is segmented on
  *   its own;
  * - in a paragraph, a boundary can only follow a terminator (ATerm or
- *   STerm) with the Close and Sp characters after it.  When those are
- *   followed by an OLetter (a Persian letter), or by an Upper after at
- *   least one Close or Sp, no rule (6, 7, 8, 8a) holds the sentence
- *   together and rules 9 to 11 put the boundary right there.  A terminator
- *   at the end of the paragraph ends it.
+ *   STerm) with the Close and Sp characters after it, and the character
+ *   after those nearly always decides (after_terminator): an OLetter (a
+ *   Persian letter), or an Upper after a Close or Sp, makes a boundary; a
+ *   comma or another terminator, or after a full stop a lower-case letter
+ *   or a digit right after it, makes none; after a question or an
+ *   exclamation mark, anything else makes one.  A terminator at the end of
+ *   the paragraph ends it.
  *
  * A paragraph whose every terminator is of those kinds is settled here;
- * any other (a decimal point, an abbreviation, a terminator followed by an
- * Extend, a Format, a digit, a lower-case letter or a comma) goes to ICU
- * whole, with the separator before it as context so that ICU starts it as
- * it would in the whole text.  tests/core/test-text.c checks the result
- * against ICU's iterator over whole texts. */
+ * any other (a full stop right before an Upper, as in U.S., or before what
+ * only the characters after it decide, a terminator followed by an Extend
+ * or a Format) goes to ICU whole, with the separator before it as context
+ * so that ICU starts it as it would in the whole text.
+ * tests/core/test-text.c checks the result against ICU's iterator over
+ * whole texts. */
 
 #define SENTENCE_CLASS_LOW_LIMIT 0x0800
 #define SENTENCE_CLASS_PUNCTUATION_START 0x2000
@@ -829,6 +832,41 @@ static inline guint8
 lookup_sentence_class (const guint8 *table, gunichar ch)
 {
   return lookup_sentence_entry (table, ch) & ~SENTENCE_STOP;
+}
+
+typedef enum
+{
+  SENTENCE_BOUNDARY,
+  SENTENCE_NO_BOUNDARY,
+  SENTENCE_ASK_ICU,
+} AfterTerminator;
+
+/* What the rules say of the position after a terminator of class `term`
+ * and the Close and Sp characters after it, before a character of class
+ * `next` (`adjacent`: nothing between the terminator and it). */
+static inline AfterTerminator
+after_terminator (guint8 term, guint8 next, gboolean adjacent)
+{
+  /* 11: nothing below holds the sentence together */
+  if (next == U_SB_OLETTER || (next == U_SB_UPPER && !adjacent))
+    return SENTENCE_BOUNDARY;
+  /* 9, 10: the separator ends the paragraph, and the sentence with it;
+   * 8a: a comma or another terminator goes on with the sentence */
+  if (is_paragraph_separator_class (next) || next == U_SB_SCONTINUE || next == U_SB_ATERM ||
+      next == U_SB_STERM)
+    return SENTENCE_NO_BOUNDARY;
+  if (term == U_SB_ATERM)
+    {
+      /* 6: a decimal point; 8: a lower-case word after the full stop */
+      if (next == U_SB_LOWER || (next == U_SB_NUMERIC && adjacent))
+        return SENTENCE_NO_BOUNDARY;
+      /* 7 looks at the character before the full stop, 8 at more of
+       * those after it */
+      return SENTENCE_ASK_ICU;
+    }
+  /* rules 6 to 8 are about ATerm only: 11, unless an Extend or a Format
+   * hides what follows (5) */
+  return next == U_SB_EXTEND || next == U_SB_FORMAT ? SENTENCE_ASK_ICU : SENTENCE_BOUNDARY;
 }
 
 /* ICU's boundaries in text[start, end) (a paragraph), appended to `breaks`;
@@ -905,10 +943,17 @@ pv_sentence_breaks (const gunichar *text, gsize length)
             while (j < length && lookup_sentence_class (table, text[j]) == U_SB_SP)
               j++;
             next = j < length ? lookup_sentence_class (table, text[j]) : U_SB_LF;
-            if (next == U_SB_OLETTER || (next == U_SB_UPPER && j > i + 1))
-              g_array_append_val (breaks, j);
-            else if (!is_paragraph_separator_class (next))
-              ask_icu = TRUE;
+            switch (after_terminator (class, next, j == i + 1))
+              {
+                case SENTENCE_BOUNDARY:
+                  g_array_append_val (breaks, j);
+                  break;
+                case SENTENCE_NO_BOUNDARY:
+                  break;
+                case SENTENCE_ASK_ICU:
+                  ask_icu = TRUE;
+                  break;
+              }
             i = j;
           }
         }
