@@ -1025,12 +1025,10 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
 {
   PvSegmentation *segmentation;
   g_autoptr (GArray) words = NULL;
-  const PvSpan *word, *sentences;
+  const PvSpan *word, *words_end, *sentence, *sentences, *sentences_end;
   const gsize *to_original;
-  PvToken *tokens;
+  PvToken *tokens, *token;
   gsize norm_body_end;
-  guint sentence = 0, n_sentences;
-  guint n_tokens = 0;
 
   g_return_val_if_fail (normalized != NULL, NULL);
 
@@ -1045,31 +1043,31 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
    * token cost about as much as finding the token */
   g_array_set_size (segmentation->tokens, words->len);
 
-  tokens = (PvToken *)(void *)segmentation->tokens->data;
-  sentences = (const PvSpan *)(void *)segmentation->sentences->data;
-  n_sentences = segmentation->sentences->len;
+  token = tokens = (PvToken *)(void *)segmentation->tokens->data;
+  sentence = sentences = (const PvSpan *)(void *)segmentation->sentences->data;
+  sentences_end = sentences + segmentation->sentences->len;
   /* pv_normalized_to_original() inlined: words are never empty */
   to_original = normalized->to_original;
   word = (const PvSpan *)(void *)words->data;
-  for (guint i = 0; i < words->len; i++, word++)
+  for (words_end = word + words->len; word < words_end; word++)
     {
       gsize start = to_original[word->start];
 
-      while (sentence < n_sentences && sentences[sentence].end <= start)
+      while (sentence < sentences_end && sentence->end <= start)
         sentence++;
-      if (sentence == n_sentences)
+      if (sentence == sentences_end)
         break;
-      if (sentences[sentence].start > start)
+      if (sentence->start > start)
         continue;
 
-      tokens[n_tokens].norm_start = word->start;
-      tokens[n_tokens].norm_end = word->end;
-      tokens[n_tokens].start = start;
-      tokens[n_tokens].end = to_original[word->end - 1] + 1;
-      tokens[n_tokens].sentence = sentence;
-      n_tokens++;
+      token->norm_start = word->start;
+      token->norm_end = word->end;
+      token->start = start;
+      token->end = to_original[word->end - 1] + 1;
+      token->sentence = (guint)(sentence - sentences);
+      token++;
     }
-  g_array_set_size (segmentation->tokens, n_tokens);
+  g_array_set_size (segmentation->tokens, (guint)(token - tokens));
 
   return segmentation;
 }
