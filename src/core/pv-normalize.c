@@ -279,6 +279,38 @@ pv_normalize (const gunichar *text, gsize length)
   return block;
 }
 
+gsize
+pv_normalize_into (const gunichar *text, gsize length, gunichar *chars, gsize size)
+{
+  const gunichar *table = fast_table ();
+  gsize n = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, 0);
+  g_return_val_if_fail (chars != NULL || size == 0, 0);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar fast = fast_lookup (table, text[i]);
+
+      if (G_LIKELY (fast < SLOW))
+        {
+          if (n < size)
+            chars[n] = fast;
+          n++;
+        }
+      else if (fast == SLOW)
+        {
+          gunichar parts[MAX_NORMALIZED_CHARS];
+          gsize k = normalize_char (text[i], parts);
+
+          for (gsize p = 0; p < k; p++, n++)
+            if (n < size)
+              chars[n] = parts[p];
+        }
+    }
+  return n;
+}
+
 void
 pv_normalized_to_original (const PvNormalized *normalized, gsize norm_start, gsize norm_end,
                            gsize *start, gsize *end)

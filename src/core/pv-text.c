@@ -442,21 +442,52 @@ typedef struct
   gboolean label; /* reads as a label or a counter, not a sentence */
 } LineInfo;
 
+/* g_unichar_to_utf8() with the characters of Persian and Latin text
+ * inline. */
+static inline gsize
+put_utf8 (gunichar ch, char *out)
+{
+  if (ch < 0x80)
+    {
+      out[0] = (char)ch;
+      return 1;
+    }
+  if (ch < 0x800)
+    {
+      out[0] = (char)(0xC0 | (ch >> 6));
+      out[1] = (char)(0x80 | (ch & 0x3F));
+      return 2;
+    }
+  return (gsize)g_unichar_to_utf8 (ch, out);
+}
+
 /* Whether pv_normalize_string() of text[start, end) (letters, digits and
  * marks) is one of `words`: the same normalization and the same collapsing
  * of spaces, without the round trip through UTF-8.  Every one of `words` is
- * shorter than the buffer, so a longer result matches none. */
+ * shorter than the buffer, so a longer result matches none.  A word of a
+ * sentence is normalized on the stack: this runs for most sentences, and
+ * the allocation of pv_normalize() cost more than the rest. */
 static gboolean
 normalizes_to_one_of (const gunichar *text, gsize start, gsize end, GHashTable *words)
 {
-  g_autoptr (PvNormalized) normalized = pv_normalize (text + start, end - start);
+  g_autoptr (PvNormalized) normalized = NULL;
+  gunichar on_stack[64];
+  const gunichar *chars = on_stack;
+  gsize n_chars = pv_normalize_into (text + start, end - start, on_stack, G_N_ELEMENTS (on_stack));
   char buffer[64];
   gsize length = 0;
   gboolean pending_space = FALSE;
 
-  for (gsize i = 0; i < normalized->length; i++)
+  if (n_chars > G_N_ELEMENTS (on_stack))
     {
-      gunichar ch = normalized->chars[i];
+      normalized = pv_normalize (text + start, end - start);
+      chars = normalized->chars;
+      n_chars = normalized->length;
+    }
+
+  for (gsize i = 0; i < n_chars; i++)
+    {
+      gunichar ch = chars[i];
 
       if (ch == ' ' || ch == '\n' || ch == '\r')
         {
@@ -468,7 +499,7 @@ normalizes_to_one_of (const gunichar *text, gsize start, gsize end, GHashTable *
       if (pending_space)
         buffer[length++] = ' ';
       pending_space = FALSE;
-      length += (gsize)g_unichar_to_utf8 (ch, buffer + length);
+      length += put_utf8 (ch, buffer + length);
     }
   buffer[length] = '\0';
 
