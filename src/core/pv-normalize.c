@@ -241,10 +241,24 @@ pv_normalize (const gunichar *text, gsize length)
 
   for (gsize i = 0; i < length; i++)
     {
-      gunichar ch = text[i];
-      gunichar fast = fast_lookup (table, ch);
+      gunichar ch, fast;
 
-      if (G_LIKELY (fast < SLOW))
+      /* The common case in a loop of its own (ASCII, Latin and Arabic that
+       * stay one character), so that the compiler lays it out straight. */
+      for (; i < length; i++)
+        {
+          ch = text[i];
+          if (ch >= FAST_LIMIT || table[ch] >= SLOW)
+            break;
+          chars[n] = table[ch];
+          map[n++] = i;
+        }
+      if (i == length)
+        break;
+
+      ch = text[i];
+      fast = fast_lookup (table, ch);
+      if (fast < SLOW)
         {
           chars[n] = fast;
           map[n++] = i;
