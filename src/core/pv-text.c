@@ -461,6 +461,46 @@ put_utf8 (gunichar ch, char *out)
   return (gsize)g_unichar_to_utf8 (ch, out);
 }
 
+/* A set of words, and a bit for each one's g_str_hash() among 1024: most
+ * words are turned away by their bit without a lookup (the word before a
+ * full stop is far more often a verb than an abbreviation). */
+typedef struct
+{
+  GHashTable *words;
+  guint64 hashes[16];
+} WordSet;
+
+#define WORD_SET_BITS (G_N_ELEMENTS (((WordSet *)NULL)->hashes) * 64)
+
+/* The words of a list as a set, built once. */
+static const WordSet *
+word_set (WordSet *set, gsize *initialized, const char *const *words, gsize n_words)
+{
+  if (g_once_init_enter (initialized))
+    {
+      set->words = g_hash_table_new (g_str_hash, g_str_equal);
+      for (gsize i = 0; i < n_words; i++)
+        {
+          guint bit = g_str_hash (words[i]) % WORD_SET_BITS;
+
+          g_hash_table_add (set->words, (gpointer)words[i]);
+          set->hashes[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
+      g_once_init_leave (initialized, 1);
+    }
+  return set;
+}
+
+static gboolean
+word_set_contains (const WordSet *set, const char *word)
+{
+  guint bit = g_str_hash (word) % WORD_SET_BITS;
+
+  if ((set->hashes[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) == 0)
+    return FALSE;
+  return g_hash_table_contains (set->words, word);
+}
+
 /* Whether pv_normalize_string() of text[start, end) (letters, digits and
  * marks) is one of `words`: the same normalization and the same collapsing
  * of spaces, without the round trip through UTF-8.  Every one of `words` is
@@ -468,7 +508,7 @@ put_utf8 (gunichar ch, char *out)
  * sentence is normalized on the stack: this runs for most sentences, and
  * the allocation of pv_normalize() cost more than the rest. */
 static gboolean
-normalizes_to_one_of (const gunichar *text, gsize start, gsize end, GHashTable *words)
+normalizes_to_one_of (const gunichar *text, gsize start, gsize end, const WordSet *words)
 {
   g_autoptr (PvNormalized) normalized = NULL;
   gunichar on_stack[64];
@@ -503,23 +543,7 @@ normalizes_to_one_of (const gunichar *text, gsize start, gsize end, GHashTable *
     }
   buffer[length] = '\0';
 
-  return g_hash_table_contains (words, buffer);
-}
-
-/* The words of a list as a set, built once. */
-static GHashTable *
-word_set (GHashTable **set, gsize *initialized, const char *const *words, gsize n_words)
-{
-  if (g_once_init_enter (initialized))
-    {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (gsize i = 0; i < n_words; i++)
-        g_hash_table_add (table, (gpointer)words[i]);
-      *set = table;
-      g_once_init_leave (initialized, 1);
-    }
-  return *set;
+  return word_set_contains (words, buffer);
 }
 
 /* Common finite verbs and copulas: a Persian clause ends with one, so a
@@ -534,7 +558,7 @@ static const char *const final_verbs[] = {
 static gboolean
 ends_with_verb (const gunichar *text, gsize start, gsize end)
 {
-  static GHashTable *set;
+  static WordSet set;
   static gsize initialized;
   const guint8 *table = char_table ();
   gsize word_start;
@@ -739,7 +763,7 @@ static const char *const abbreviations[] = {
 static gboolean
 is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
 {
-  static GHashTable *set;
+  static WordSet set;
   static gsize initialized;
   const guint8 *table = char_table ();
   gsize word_start = dot;
