@@ -319,23 +319,23 @@ pv_word_spans (const gunichar *text, gsize length)
           continue;
         }
 
-      if (G_UNLIKELY (class == WORD_SLOW))
+      if (G_UNLIKELY (class > WORD_OTHER))
         {
-          /* the whole line goes to ICU, the words found in it so far with
-           * it */
-          const wchar_t *feed = wmemchr ((const wchar_t *)text + i, '\n', length - i);
-          gsize line_end = feed != NULL ? (gsize)(feed - (const wchar_t *)text) : length;
+          if (class == WORD_SLOW)
+            {
+              /* the whole line goes to ICU, the words found in it so far
+               * with it */
+              const wchar_t *feed = wmemchr ((const wchar_t *)text + i, '\n', length - i);
+              gsize line_end = feed != NULL ? (gsize)(feed - (const wchar_t *)text) : length;
 
-          g_array_set_size (spans, line_first);
-          icu_word_spans (text, line_start, line_end, spans);
-          n = capacity = spans->len;
-          out = (PvSpan *)(void *)spans->data;
-          i = line_end;
-          class = WORD_LINE_FEED;
-          continue;
-        }
-      if (class == WORD_LINE_FEED)
-        {
+              g_array_set_size (spans, line_first);
+              icu_word_spans (text, line_start, line_end, spans);
+              n = capacity = spans->len;
+              out = (PvSpan *)(void *)spans->data;
+              i = line_end;
+              class = WORD_LINE_FEED;
+              continue;
+            }
           line_start = i + 1;
           line_first = n;
         }
