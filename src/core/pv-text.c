@@ -411,19 +411,27 @@ char_properties (gunichar ch, guint wanted)
  * of their work. */
 #define CHAR_TABLE_LIMIT 0x0800
 
-static const guint8 *
+static guint8 char_table_entries[CHAR_TABLE_LIMIT];
+static gsize char_table_initialized = 0;
+
+static G_GNUC_NO_INLINE void
+char_table_init (void)
+{
+  for (gunichar ch = 0; ch < CHAR_TABLE_LIMIT; ch++)
+    char_table_entries[ch] = (guint8)char_properties (ch, G_MAXUINT);
+}
+
+/* inline, and the filling of the table out of line: the helpers below ask
+ * for it once per sentence or line */
+static inline const guint8 *
 char_table (void)
 {
-  static guint8 table[CHAR_TABLE_LIMIT];
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
+  if (g_once_init_enter (&char_table_initialized))
     {
-      for (gunichar ch = 0; ch < CHAR_TABLE_LIMIT; ch++)
-        table[ch] = (guint8)char_properties (ch, G_MAXUINT);
-      g_once_init_leave (&initialized, 1);
+      char_table_init ();
+      g_once_init_leave (&char_table_initialized, 1);
     }
-  return table;
+  return char_table_entries;
 }
 
 /* Whether ch has one of the properties in `wanted`. */
@@ -1030,6 +1038,8 @@ split_sentences (const gunichar *text, gsize length)
 {
   const guint8 *table = char_table ();
   GArray *sentences;
+  PvSpan *out;
+  guint n = 0;
   g_autoptr (GArray) breaks = NULL;
   gsize start = 0;
   gboolean merge_next = FALSE;
@@ -1038,8 +1048,11 @@ split_sentences (const gunichar *text, gsize length)
     return g_array_new (FALSE, FALSE, sizeof (PvSpan));
 
   breaks = pv_sentence_breaks (text, length);
-  /* at most one sentence per boundary */
+  /* at most one sentence per boundary: room for them all, written in
+   * place */
   sentences = g_array_sized_new (FALSE, FALSE, sizeof (PvSpan), breaks->len);
+  g_array_set_size (sentences, breaks->len);
+  out = (PvSpan *)(void *)sentences->data;
   for (guint b = 0; b < breaks->len; start = g_array_index (breaks, gsize, b), b++)
     {
       PvSpan span = { start, g_array_index (breaks, gsize, b) };
@@ -1052,18 +1065,12 @@ split_sentences (const gunichar *text, gsize length)
       if (!has_word_character (text, span.start, span.end))
         continue;
 
-      if (merge_next && sentences->len > 0)
+      if (merge_next && n > 0 && !has_line_break (text, out[n - 1].end, span.start))
         {
-          PvSpan *previous = &g_array_index (sentences, PvSpan, sentences->len - 1);
-
-          if (!has_line_break (text, previous->end, span.start))
-            {
-              previous->end = span.end;
-              span = *previous;
-              g_array_set_size (sentences, sentences->len - 1);
-            }
+          out[n - 1].end = span.end;
+          span = out[--n];
         }
-      g_array_append_val (sentences, span);
+      out[n++] = span;
 
       last = span.end;
       while (last > span.start && char_is (table, text[last - 1], CHAR_CLOSING))
@@ -1071,6 +1078,7 @@ split_sentences (const gunichar *text, gsize length)
       merge_next = last > span.start && text[last - 1] == '.' &&
                    is_abbreviation_dot (text, span.start, last - 1);
     }
+  g_array_set_size (sentences, n);
 
   return sentences;
 }
