@@ -981,7 +981,13 @@ pv_sentence_breaks (const gunichar *text, gsize length)
           guint8 class = 0;
 
           /* nearly every character is neither a terminator nor a
-           * separator */
+           * separator: four at a time, then the one that is */
+          while (i + 4 <= length && !((lookup_sentence_entry (table, text[i]) |
+                                       lookup_sentence_entry (table, text[i + 1]) |
+                                       lookup_sentence_entry (table, text[i + 2]) |
+                                       lookup_sentence_entry (table, text[i + 3])) &
+                                      SENTENCE_STOP))
+            i += 4;
           while (i < length && !((class = lookup_sentence_entry (table, text[i])) & SENTENCE_STOP))
             i++;
           if (i == length)
