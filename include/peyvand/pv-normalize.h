@@ -26,6 +26,12 @@ typedef struct
 
 PvNormalized *pv_normalize (const gunichar *text, gsize length);
 
+/* The characters pv_normalize() makes of a short text, without the offset
+ * map and without allocating: the first `size` of them are written to
+ * `chars`, and the number of them all is returned (more than `size` when
+ * they do not fit). */
+gsize pv_normalize_into (const gunichar *text, gsize length, gunichar *chars, gsize size);
+
 /* The original span [start, end) that normalized [norm_start, norm_end)
  * came from (norm_end > norm_start). */
 void pv_normalized_to_original (const PvNormalized *normalized, gsize norm_start, gsize norm_end,

@@ -101,30 +101,15 @@ needs_decomposition (gunichar ch)
          (ch >= 0x00C0 && ch < 0x0600) || (ch >= 0xFF01 && ch <= 0xFF5E);
 }
 
-/* The normalized text as it is made: chars and to_original side by side. */
-typedef struct
-{
-  gunichar *chars;
-  gsize *map;
-  gsize length;
-  gsize capacity;
-} Output;
+/* What normalize_char makes of one code point: at most this many
+ * characters, since each part of a full decomposition is a character that
+ * decomposes no further. */
+#define MAX_NORMALIZED_CHARS G_UNICHAR_MAX_DECOMPOSITION_LENGTH
 
-static void
-append (Output *out, gunichar ch, gsize origin)
-{
-  if (out->length == out->capacity)
-    {
-      out->capacity = out->capacity * 2 + 16;
-      out->chars = g_renew (gunichar, out->chars, out->capacity);
-      out->map = g_renew (gsize, out->map, out->capacity);
-    }
-  out->chars[out->length] = ch;
-  out->map[out->length++] = origin;
-}
-
-static void
-normalize_char (Output *out, gunichar ch, gsize origin)
+/* Writes what `ch` normalizes to into `out` and returns how many
+ * characters that is (0 when it is dropped). */
+static gsize
+normalize_char (gunichar ch, gunichar *out)
 {
   if (needs_decomposition (ch))
     {
@@ -133,21 +118,29 @@ normalize_char (Output *out, gunichar ch, gsize origin)
 
       if (n > 1 || (n == 1 && parts[0] != ch))
         {
+          gsize written = 0;
+
           for (gsize i = 0; i < n; i++)
-            normalize_char (out, parts[i], origin);
-          return;
+            {
+              gunichar part[MAX_NORMALIZED_CHARS];
+              gsize k = normalize_char (parts[i], part);
+
+              g_assert (written + k <= MAX_NORMALIZED_CHARS);
+              memcpy (out + written, part, k * sizeof (gunichar));
+              written += k;
+            }
+          return written;
         }
     }
 
   if (is_dropped (ch))
-    return;
+    return 0;
 
   if (pv_is_word_separator (ch))
-    ch = ' ';
+    out[0] = ' ';
   else
-    ch = map_letter (ch);
-
-  append (out, ch, origin);
+    out[0] = map_letter (ch);
+  return 1;
 }
 
 /* What normalize_char makes of each code point below FAST_LIMIT (ASCII,
@@ -155,7 +148,8 @@ normalize_char (Output *out, gunichar ch, gsize origin)
  * marks, dashes, quotes): nearly every character of a Persian article.
  * Worked out once by normalize_char itself: the one character it becomes,
  * or DROPPED, or SLOW when it becomes several (decompositions:
- * normalize_char again). */
+ * normalize_char again).  Both markers are above every code point, so one
+ * comparison tells a plain character from the rest. */
 #define FAST_LIMIT 0x0700
 #define PUNCTUATION 0x2000
 #define PUNCTUATION_END 0x2070
@@ -173,12 +167,10 @@ fast_table (void)
       for (guint i = 0; i < G_N_ELEMENTS (table); i++)
         {
           gunichar ch = i < FAST_LIMIT ? i : PUNCTUATION + (i - FAST_LIMIT);
-          gunichar chars[G_UNICHAR_MAX_DECOMPOSITION_LENGTH * 2];
-          gsize map[G_N_ELEMENTS (chars)];
-          Output out = { chars, map, 0, G_N_ELEMENTS (chars) };
+          gunichar chars[MAX_NORMALIZED_CHARS];
+          gsize n = normalize_char (ch, chars);
 
-          normalize_char (&out, ch, 0);
-          table[i] = out.length == 0 ? DROPPED : out.length == 1 ? out.chars[0] : SLOW;
+          table[i] = n == 0 ? DROPPED : n == 1 ? chars[0] : SLOW;
         }
       g_once_init_leave (&initialized, 1);
     }
@@ -188,52 +180,174 @@ fast_table (void)
 static inline gunichar
 fast_lookup (const gunichar *table, gunichar ch)
 {
-  if (ch < FAST_LIMIT)
+  if (G_LIKELY (ch < FAST_LIMIT))
     return table[ch];
   if (ch >= PUNCTUATION && ch < PUNCTUATION_END)
     return table[FAST_LIMIT + ch - PUNCTUATION];
   return SLOW;
 }
 
+/* A PvNormalized, its to_original and its chars are one block, in that
+ * order: short texts (names, the words the segmentation looks up) are
+ * normalized by the thousand, and three allocations each cost more than
+ * normalizing them. */
+static inline gsize *
+block_map (PvNormalized *block)
+{
+  return (gsize *)(block + 1);
+}
+
+static inline gunichar *
+block_chars (PvNormalized *block, gsize capacity)
+{
+  return (gunichar *)(block_map (block) + capacity);
+}
+
+/* The block with room for `capacity` characters, its first `kept`
+ * characters moved along with the end of the map. */
+static PvNormalized *
+block_resize (PvNormalized *block, gsize old_capacity, gsize capacity, gsize kept)
+{
+  if (capacity > (G_MAXSIZE - sizeof (PvNormalized)) / (sizeof (gsize) + sizeof (gunichar)))
+    g_error ("%s: cannot normalize a text of %" G_GSIZE_FORMAT " characters", G_STRLOC, capacity);
+
+  block =
+      g_realloc (block, sizeof (PvNormalized) + capacity * (sizeof (gsize) + sizeof (gunichar)));
+  if (kept > 0)
+    memmove (block_chars (block, capacity), block_chars (block, old_capacity),
+             kept * sizeof (gunichar));
+  return block;
+}
+
 PvNormalized *
 pv_normalize (const gunichar *text, gsize length)
 {
   const gunichar *table = fast_table ();
-  PvNormalized *normalized;
-  Output out = { NULL, NULL, 0, 0 };
+  PvNormalized *block;
+  gunichar *chars;
+  gsize *map;
+  gsize n = 0, capacity;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
-  /* room for the text as it is and the final entry of to_original; only
-   * decompositions make it longer */
-  out.capacity = length + 1;
-  out.chars = g_new (gunichar, out.capacity);
-  out.map = g_new (gsize, out.capacity);
+  /* Room for one character per code point still to read and the final
+   * entry of to_original, at every step: only decompositions make the text
+   * longer, and they make room for themselves, so the common case writes
+   * without checking. */
+  capacity = length + 1;
+  block = block_resize (NULL, 0, capacity, 0);
+  map = block_map (block);
+  chars = block_chars (block, capacity);
 
   for (gsize i = 0; i < length; i++)
     {
-      gunichar ch = text[i];
-      gunichar fast = fast_lookup (table, ch);
+      gunichar ch, fast;
 
-      if (fast == DROPPED)
-        continue;
-      if (fast == SLOW)
-        normalize_char (&out, ch, i);
-      else if (out.length < out.capacity)
+      /* The common case in loops of their own (ASCII, Latin and Arabic that
+       * stay one character), so that the compiler lays them out straight;
+       * four at a time while none of the four is anything else.  The
+       * characters ORed together are below FAST_LIMIT only if each one is,
+       * and their table entries below SLOW only if each one is. */
+      for (; i + 4 <= length; i += 4)
         {
-          out.chars[out.length] = fast;
-          out.map[out.length++] = i;
+          gunichar a = text[i], b = text[i + 1], c = text[i + 2], d = text[i + 3];
+
+          if ((a | b | c | d) >= FAST_LIMIT)
+            break;
+          a = table[a];
+          b = table[b];
+          c = table[c];
+          d = table[d];
+          if ((a | b | c | d) >= SLOW)
+            break;
+          chars[n] = a;
+          chars[n + 1] = b;
+          chars[n + 2] = c;
+          chars[n + 3] = d;
+          map[n] = i;
+          map[n + 1] = i + 1;
+          map[n + 2] = i + 2;
+          map[n + 3] = i + 3;
+          n += 4;
         }
-      else
-        append (&out, fast, i);
+      for (; i < length; i++)
+        {
+          ch = text[i];
+          if (ch >= FAST_LIMIT || table[ch] >= SLOW)
+            break;
+          chars[n] = table[ch];
+          map[n++] = i;
+        }
+      if (i == length)
+        break;
+
+      ch = text[i];
+      fast = fast_lookup (table, ch);
+      if (fast < SLOW)
+        {
+          chars[n] = fast;
+          map[n++] = i;
+        }
+      else if (fast == SLOW)
+        {
+          gunichar parts[MAX_NORMALIZED_CHARS];
+          gsize k = normalize_char (ch, parts);
+
+          if (n + k + (length - i - 1) + 1 > capacity)
+            {
+              gsize old_capacity = capacity;
+
+              capacity = MAX (capacity * 2, n + k + (length - i - 1) + 1);
+              block = block_resize (block, old_capacity, capacity, n);
+              map = block_map (block);
+              chars = block_chars (block, capacity);
+            }
+          for (gsize p = 0; p < k; p++)
+            {
+              chars[n] = parts[p];
+              map[n++] = i;
+            }
+        }
     }
 
-  normalized = g_new0 (PvNormalized, 1);
-  normalized->length = out.length;
-  append (&out, 0, length); /* chars: a terminating 0; to_original[length] */
-  normalized->to_original = out.map;
-  normalized->chars = out.chars;
-  return normalized;
+  chars[n] = 0;
+  map[n] = length;
+  block->chars = chars;
+  block->length = n;
+  block->to_original = map;
+  return block;
+}
+
+gsize
+pv_normalize_into (const gunichar *text, gsize length, gunichar *chars, gsize size)
+{
+  const gunichar *table = fast_table ();
+  gsize n = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, 0);
+  g_return_val_if_fail (chars != NULL || size == 0, 0);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar fast = fast_lookup (table, text[i]);
+
+      if (G_LIKELY (fast < SLOW))
+        {
+          if (n < size)
+            chars[n] = fast;
+          n++;
+        }
+      else if (fast == SLOW)
+        {
+          gunichar parts[MAX_NORMALIZED_CHARS];
+          gsize k = normalize_char (text[i], parts);
+
+          for (gsize p = 0; p < k; p++, n++)
+            if (n < size)
+              chars[n] = parts[p];
+        }
+    }
+  return n;
 }
 
 void
@@ -315,7 +429,6 @@ pv_normalized_free (PvNormalized *normalized)
 {
   if (normalized == NULL)
     return;
-  g_free (normalized->chars);
-  g_free (normalized->to_original);
+  /* chars and to_original are part of the same block */
   g_free (normalized);
 }

@@ -17,7 +17,7 @@
 
 #include "pv-text.h"
 
-/* pv_find_body_end() looks for line feeds with wmemchr() */
+/* pv_word_spans() looks for line feeds with wmemchr() */
 G_STATIC_ASSERT (sizeof (wchar_t) == sizeof (gunichar));
 
 /* A line longer than this many words is article text, never furniture. */
@@ -137,17 +137,22 @@ icu_word_spans (const gunichar *text, gsize start, gsize end, GArray *spans)
 }
 
 /* The fast path of word segmentation.  ICU's word rules (UAX #29) break
- * before and after every line feed, so each line is segmented on its own:
- * a line of nothing but the characters below (letters and digits of the
- * Latin and Arabic blocks, their marks, ZWNJ, spaces and punctuation) by
- * the rules for those classes, any other line by ICU.  The classes are
- * ICU's own Word_Break values; the characters whose treatment ICU tailors
- * or that take part in rules left out here (line breaks, Hebrew letters,
- * ZWJ and emoji, ExtendNumLet, '@') go to ICU.  tests/core/test-text.c
- * checks the result against ICU character by character. */
+ * before and after every line feed and no rule looks across one, so each
+ * line can be segmented on its own: a line of nothing but the characters
+ * below (letters and digits of the Latin and Arabic blocks, their marks,
+ * ZWNJ, spaces and punctuation) by the rules for those classes, any other
+ * line by ICU.  The classes are ICU's own Word_Break values; the characters
+ * whose treatment ICU tailors or that take part in rules left out here
+ * (other line breaks, Hebrew letters, ZWJ and emoji, ExtendNumLet, '@') go
+ * to ICU.  tests/core/test-text.c checks the result against ICU character
+ * by character.  The text is read once, line feeds included: a line goes
+ * to ICU, and the words found in it so far are dropped, when one of its
+ * characters turns out to need it.
+ *
+ * In this order: a word goes on through every class up to WORD_EXTEND,
+ * and only the classes after it end one. */
 typedef enum
 {
-  WORD_SLOW = 0,    /* the line goes to ICU */
   WORD_LETTER,      /* ALetter */
   WORD_NUMERIC,     /* Numeric */
   WORD_EXTEND,      /* Extend, Format: part of the character before (WB4) */
@@ -155,6 +160,8 @@ typedef enum
   WORD_MID_NUM,     /* MidNum: between two digits (WB11, WB12) */
   WORD_MID_NUM_LET, /* MidNumLet, Single_Quote: either */
   WORD_OTHER,       /* spaces, other punctuation: never in a word */
+  WORD_LINE_FEED,   /* ends a line: never in a word, nor joined to anything */
+  WORD_SLOW,        /* the line goes to ICU */
 } WordClass;
 
 #define WORD_CLASS_LOW_LIMIT 0x0800
@@ -166,6 +173,8 @@ typedef enum
 static WordClass
 word_class (UChar32 ch)
 {
+  if (ch == '\n')
+    return WORD_LINE_FEED;
   if (ch == '@' || u_hasBinaryProperty (ch, UCHAR_EXTENDED_PICTOGRAPHIC) ||
       u_getIntPropertyValue (ch, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT)
     return WORD_SLOW;
@@ -219,7 +228,7 @@ word_class_table (void)
 static inline WordClass
 lookup_word_class (const guint8 *table, gunichar ch)
 {
-  if (ch < WORD_CLASS_LOW_LIMIT)
+  if (G_LIKELY (ch < WORD_CLASS_LOW_LIMIT))
     return table[ch];
   if (ch >= WORD_CLASS_PUNCTUATION_START && ch < WORD_CLASS_PUNCTUATION_LIMIT)
     return table[WORD_CLASS_LOW_LIMIT + ch - WORD_CLASS_PUNCTUATION_START];
@@ -235,101 +244,108 @@ skip_extend (const guint8 *table, const gunichar *text, gsize i, gsize end)
   return i;
 }
 
-/* The words of text[start, end), a line without a line feed, appended to
- * `spans`; FALSE, with nothing appended, when the line holds a character
- * the fast path leaves to ICU. */
-static gboolean
-fast_word_spans (const guint8 *table, const gunichar *text, gsize start, gsize end, GArray *spans)
+/* The end of the word that starts with the letter or digit at `start`;
+ * `*class` becomes the class of the character there (when it is not the
+ * end of the text). */
+static inline gsize
+word_end (const guint8 *table, const gunichar *text, gsize start, gsize length, WordClass *class)
 {
-  /* appended in batches: one g_array_append_vals() call per word cost more
-   * than finding the word */
-  PvSpan batch[64];
-  guint batched = 0;
-  guint first_span = spans->len;
-  gsize i;
+  gsize i = start + 1;
 
-  /* Extend characters at the start of the line are a segment of their own
-   * (WB4 does not apply after a line feed). */
-  i = skip_extend (table, text, start, end);
-  while (i < end)
+  for (;;)
     {
-      WordClass last = lookup_word_class (table, text[i]);
-      PvSpan span;
+      WordClass next = WORD_OTHER;
+      WordClass after, last;
+      gsize j, k;
 
-      /* Every character but those inside words (letters, digits, what joins
-       * them, Extend) comes here: one ICU must see sends the line to ICU. */
-      if (last == WORD_SLOW)
-        {
-          g_array_set_size (spans, first_span);
-          return FALSE;
-        }
-      if (last != WORD_LETTER && last != WORD_NUMERIC)
-        {
-          /* spaces and punctuation: never a word, nor joined to one that
-           * follows */
-          i = skip_extend (table, text, i + 1, end);
-          continue;
-        }
+      /* WB4, WB5, WB8, WB9, WB10: the run of letters, digits and their
+       * marks, where nearly all the time goes */
+      while (i < length && (next = lookup_word_class (table, text[i])) <= WORD_EXTEND)
+        i++;
+      *class = next;
+      if (next < WORD_MID_LETTER || next > WORD_MID_NUM_LET)
+        return i;
 
-      span.start = i;
-      i = skip_extend (table, text, i + 1, end);
-      while (i < end)
-        {
-          WordClass next = lookup_word_class (table, text[i]);
-          WordClass after;
-          gsize j;
-
-          /* WB5, WB8, WB9, WB10 */
-          if (next == WORD_LETTER || next == WORD_NUMERIC)
-            {
-              last = next;
-              i = skip_extend (table, text, i + 1, end);
-              continue;
-            }
-          if (next != WORD_MID_LETTER && next != WORD_MID_NUM && next != WORD_MID_NUM_LET)
-            break;
-
-          j = skip_extend (table, text, i + 1, end);
-          if (j == end)
-            break;
-          after = lookup_word_class (table, text[j]);
-          /* WB6, WB7: a letter, MidLetter or MidNumLet, a letter; WB11,
-           * WB12: a digit, MidNum or MidNumLet, a digit */
-          if (after != last || (last == WORD_LETTER && next == WORD_MID_NUM) ||
-              (last == WORD_NUMERIC && next == WORD_MID_LETTER))
-            break;
-          i = skip_extend (table, text, j + 1, end);
-        }
-      span.end = i;
-      batch[batched++] = span;
-      if (batched == G_N_ELEMENTS (batch))
-        {
-          g_array_append_vals (spans, batch, batched);
-          batched = 0;
-        }
+      j = skip_extend (table, text, i + 1, length);
+      if (j == length)
+        return i;
+      after = lookup_word_class (table, text[j]);
+      /* the letter or digit before the joiner: the run began with one */
+      k = i - 1;
+      while (lookup_word_class (table, text[k]) == WORD_EXTEND)
+        k--;
+      last = lookup_word_class (table, text[k]);
+      /* WB6, WB7: a letter, MidLetter or MidNumLet, a letter; WB11, WB12:
+       * a digit, MidNum or MidNumLet, a digit */
+      if (after != last || (last == WORD_LETTER && next == WORD_MID_NUM) ||
+          (last == WORD_NUMERIC && next == WORD_MID_LETTER))
+        return i;
+      i = j + 1;
     }
-  g_array_append_vals (spans, batch, batched);
-  return TRUE;
 }
 
 GArray *
 pv_word_spans (const gunichar *text, gsize length)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
   const guint8 *table = word_class_table ();
+  /* about one word in four characters or fewer in running text: room
+   * for all of them up front, written in place (a g_array_append_val()
+   * call per word cost more than finding the word) */
+  guint capacity = (guint)MIN (length / 4 + 16, G_MAXUINT / 2);
+  GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (PvSpan), capacity);
+  PvSpan *out;
+  guint n = 0;
   gsize line_start = 0;
+  guint line_first = 0; /* the first word of the line */
+  gsize i = 0;
+  /* the class of text[i], carried from where it was looked up */
+  WordClass class = length > 0 ? lookup_word_class (table, text[0]) : WORD_OTHER;
 
-  while (line_start <= length)
+  g_array_set_size (spans, capacity);
+  out = (PvSpan *)(void *)spans->data;
+  while (i < length)
     {
-      const wchar_t *feed = line_start < length ? wmemchr ((const wchar_t *)text + line_start, '\n',
-                                                           length - line_start)
-                                                : NULL;
-      gsize line_end = feed != NULL ? (gsize)(feed - (const wchar_t *)text) : length;
+      if (class <= WORD_NUMERIC)
+        {
+          if (n == capacity)
+            {
+              capacity = capacity * 2 + 16;
+              g_array_set_size (spans, capacity);
+              out = (PvSpan *)(void *)spans->data;
+            }
+          out[n].start = i;
+          i = word_end (table, text, i, length, &class);
+          out[n++].end = i;
+          continue;
+        }
 
-      if (!fast_word_spans (table, text, line_start, line_end, spans))
-        icu_word_spans (text, line_start, line_end, spans);
-      line_start = line_end + 1;
+      if (G_UNLIKELY (class > WORD_OTHER))
+        {
+          if (class == WORD_SLOW)
+            {
+              /* the whole line goes to ICU, the words found in it so far
+               * with it */
+              const wchar_t *feed = wmemchr ((const wchar_t *)text + i, '\n', length - i);
+              gsize line_end = feed != NULL ? (gsize)(feed - (const wchar_t *)text) : length;
+
+              g_array_set_size (spans, line_first);
+              icu_word_spans (text, line_start, line_end, spans);
+              n = capacity = spans->len;
+              out = (PvSpan *)(void *)spans->data;
+              i = line_end;
+              class = WORD_LINE_FEED;
+              continue;
+            }
+          line_start = i + 1;
+          line_first = n;
+        }
+      /* spaces, punctuation, line feeds: never a word, nor joined to one
+       * that follows; the Extend characters after them (or at the start of
+       * a line, where WB4 does not apply) neither */
+      while (++i < length && (class = lookup_word_class (table, text[i])) == WORD_EXTEND)
+        ;
     }
+  g_array_set_size (spans, n);
   return spans;
 }
 
@@ -356,48 +372,75 @@ is_sentence_terminal (gunichar ch)
          || ch == 0x06D4 /* ۔ */;
 }
 
-static gboolean
-is_word_char (gunichar ch)
+/* What the body's end and the sentences ask of a character: GLib's
+ * answers, and pv-text's own. */
+enum
 {
-  return g_unichar_isalnum (ch) || g_unichar_ismark (ch);
+  CHAR_BLANK = 1 << 0,   /* is_blank() */
+  CHAR_ALPHA = 1 << 1,   /* g_unichar_isalpha() */
+  CHAR_ALNUM = 1 << 2,   /* g_unichar_isalnum() */
+  CHAR_MARK = 1 << 3,    /* g_unichar_ismark() */
+  CHAR_DIGIT = 1 << 4,   /* g_unichar_isdigit() */
+  CHAR_CLOSING = 1 << 5, /* is_closing_punctuation() */
+};
+
+/* Those of the properties in `wanted` that ch has. */
+static inline guint
+char_properties (gunichar ch, guint wanted)
+{
+  guint properties = 0;
+
+  if ((wanted & CHAR_BLANK) && is_blank (ch))
+    properties |= CHAR_BLANK;
+  if ((wanted & CHAR_ALPHA) && g_unichar_isalpha (ch))
+    properties |= CHAR_ALPHA;
+  if ((wanted & CHAR_ALNUM) && g_unichar_isalnum (ch))
+    properties |= CHAR_ALNUM;
+  if ((wanted & CHAR_MARK) && g_unichar_ismark (ch))
+    properties |= CHAR_MARK;
+  if ((wanted & CHAR_DIGIT) && g_unichar_isdigit (ch))
+    properties |= CHAR_DIGIT;
+  if ((wanted & CHAR_CLOSING) && is_closing_punctuation (ch))
+    properties |= CHAR_CLOSING;
+  return properties;
 }
 
-/* is_word_char() of the code points below WORD_TABLE_LIMIT (ASCII, Latin,
- * Arabic), worked out once: the body's end looks at every character. */
-#define WORD_TABLE_LIMIT 0x0700
+/* Every property of the code points below CHAR_TABLE_LIMIT (ASCII, Latin,
+ * Arabic), worked out once: the loops below look at every character of
+ * their spans, and a call into GLib per character cost more than the rest
+ * of their work. */
+#define CHAR_TABLE_LIMIT 0x0800
 
-static const gboolean *
-word_char_table (void)
+static guint8 char_table_entries[CHAR_TABLE_LIMIT];
+static gsize char_table_initialized = 0;
+
+static G_GNUC_NO_INLINE void
+char_table_init (void)
 {
-  static gboolean table[WORD_TABLE_LIMIT];
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      for (gunichar ch = 0; ch < WORD_TABLE_LIMIT; ch++)
-        table[ch] = is_word_char (ch);
-      g_once_init_leave (&initialized, 1);
-    }
-  return table;
+  for (gunichar ch = 0; ch < CHAR_TABLE_LIMIT; ch++)
+    char_table_entries[ch] = (guint8)char_properties (ch, G_MAXUINT);
 }
 
-static gsize
-count_words (const gunichar *text, gsize start, gsize end)
+/* inline, and the filling of the table out of line: the helpers below ask
+ * for it once per sentence or line */
+static inline const guint8 *
+char_table (void)
 {
-  const gboolean *table = word_char_table ();
-  gsize words = 0;
-  gboolean in_word = FALSE;
-
-  for (gsize i = start; i < end; i++)
+  if (g_once_init_enter (&char_table_initialized))
     {
-      gunichar ch = text[i];
-      gboolean word_char = ch < WORD_TABLE_LIMIT ? table[ch] : is_word_char (ch);
-
-      if (word_char && !in_word)
-        words++;
-      in_word = word_char;
+      char_table_init ();
+      g_once_init_leave (&char_table_initialized, 1);
     }
-  return words;
+  return char_table_entries;
+}
+
+/* Whether ch has one of the properties in `wanted`. */
+static inline gboolean
+char_is (const guint8 *table, gunichar ch, guint wanted)
+{
+  if (G_LIKELY (ch < CHAR_TABLE_LIMIT))
+    return (table[ch] & wanted) != 0;
+  return char_properties (ch, wanted) != 0;
 }
 
 typedef struct
@@ -407,21 +450,92 @@ typedef struct
   gboolean label; /* reads as a label or a counter, not a sentence */
 } LineInfo;
 
+/* g_unichar_to_utf8() with the characters of Persian and Latin text
+ * inline. */
+static inline gsize
+put_utf8 (gunichar ch, char *out)
+{
+  if (ch < 0x80)
+    {
+      out[0] = (char)ch;
+      return 1;
+    }
+  if (ch < 0x800)
+    {
+      out[0] = (char)(0xC0 | (ch >> 6));
+      out[1] = (char)(0x80 | (ch & 0x3F));
+      return 2;
+    }
+  return (gsize)g_unichar_to_utf8 (ch, out);
+}
+
+/* A set of words, and a bit for each one's g_str_hash() among 1024: most
+ * words are turned away by their bit without a lookup (the word before a
+ * full stop is far more often a verb than an abbreviation). */
+typedef struct
+{
+  GHashTable *words;
+  guint64 hashes[16];
+} WordSet;
+
+#define WORD_SET_BITS (G_N_ELEMENTS (((WordSet *)NULL)->hashes) * 64)
+
+/* The words of a list as a set, built once. */
+static const WordSet *
+word_set (WordSet *set, gsize *initialized, const char *const *words, gsize n_words)
+{
+  if (g_once_init_enter (initialized))
+    {
+      set->words = g_hash_table_new (g_str_hash, g_str_equal);
+      for (gsize i = 0; i < n_words; i++)
+        {
+          guint bit = g_str_hash (words[i]) % WORD_SET_BITS;
+
+          g_hash_table_add (set->words, (gpointer)words[i]);
+          set->hashes[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
+      g_once_init_leave (initialized, 1);
+    }
+  return set;
+}
+
+static gboolean
+word_set_contains (const WordSet *set, const char *word)
+{
+  guint bit = g_str_hash (word) % WORD_SET_BITS;
+
+  if ((set->hashes[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) == 0)
+    return FALSE;
+  return g_hash_table_contains (set->words, word);
+}
+
 /* Whether pv_normalize_string() of text[start, end) (letters, digits and
  * marks) is one of `words`: the same normalization and the same collapsing
  * of spaces, without the round trip through UTF-8.  Every one of `words` is
- * shorter than the buffer, so a longer result matches none. */
+ * shorter than the buffer, so a longer result matches none.  A word of a
+ * sentence is normalized on the stack: this runs for most sentences, and
+ * the allocation of pv_normalize() cost more than the rest. */
 static gboolean
-normalizes_to_one_of (const gunichar *text, gsize start, gsize end, GHashTable *words)
+normalizes_to_one_of (const gunichar *text, gsize start, gsize end, const WordSet *words)
 {
-  g_autoptr (PvNormalized) normalized = pv_normalize (text + start, end - start);
+  g_autoptr (PvNormalized) normalized = NULL;
+  gunichar on_stack[64];
+  const gunichar *chars = on_stack;
+  gsize n_chars = pv_normalize_into (text + start, end - start, on_stack, G_N_ELEMENTS (on_stack));
   char buffer[64];
   gsize length = 0;
   gboolean pending_space = FALSE;
 
-  for (gsize i = 0; i < normalized->length; i++)
+  if (n_chars > G_N_ELEMENTS (on_stack))
     {
-      gunichar ch = normalized->chars[i];
+      normalized = pv_normalize (text + start, end - start);
+      chars = normalized->chars;
+      n_chars = normalized->length;
+    }
+
+  for (gsize i = 0; i < n_chars; i++)
+    {
+      gunichar ch = chars[i];
 
       if (ch == ' ' || ch == '\n' || ch == '\r')
         {
@@ -433,27 +547,11 @@ normalizes_to_one_of (const gunichar *text, gsize start, gsize end, GHashTable *
       if (pending_space)
         buffer[length++] = ' ';
       pending_space = FALSE;
-      length += (gsize)g_unichar_to_utf8 (ch, buffer + length);
+      length += put_utf8 (ch, buffer + length);
     }
   buffer[length] = '\0';
 
-  return g_hash_table_contains (words, buffer);
-}
-
-/* The words of a list as a set, built once. */
-static GHashTable *
-word_set (GHashTable **set, gsize *initialized, const char *const *words, gsize n_words)
-{
-  if (g_once_init_enter (initialized))
-    {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (gsize i = 0; i < n_words; i++)
-        g_hash_table_add (table, (gpointer)words[i]);
-      *set = table;
-      g_once_init_leave (initialized, 1);
-    }
-  return *set;
+  return word_set_contains (words, buffer);
 }
 
 /* Common finite verbs and copulas: a Persian clause ends with one, so a
@@ -468,15 +566,15 @@ static const char *const final_verbs[] = {
 static gboolean
 ends_with_verb (const gunichar *text, gsize start, gsize end)
 {
-  static GHashTable *set;
+  static WordSet set;
   static gsize initialized;
+  const guint8 *table = char_table ();
   gsize word_start;
 
-  while (end > start && !g_unichar_isalnum (text[end - 1]))
+  while (end > start && !char_is (table, text[end - 1], CHAR_ALNUM))
     end--;
   word_start = end;
-  while (word_start > start &&
-         (g_unichar_isalnum (text[word_start - 1]) || g_unichar_ismark (text[word_start - 1])))
+  while (word_start > start && char_is (table, text[word_start - 1], CHAR_ALNUM | CHAR_MARK))
     word_start--;
   if (word_start == end)
     return FALSE;
@@ -489,20 +587,23 @@ ends_with_verb (const gunichar *text, gsize start, gsize end)
 static gboolean
 has_digit (const gunichar *text, gsize start, gsize end)
 {
+  const guint8 *table = char_table ();
+
   for (gsize i = start; i < end; i++)
-    if (g_unichar_isdigit (text[i]))
+    if (char_is (table, text[i], CHAR_DIGIT))
       return TRUE;
   return FALSE;
 }
 
 static LineInfo
-line_info (const gunichar *text, gsize start, gsize end)
+line_info (const gunichar *text, gsize start, gsize end, gsize words)
 {
-  LineInfo line = { start, count_words (text, start, end), FALSE };
+  const guint8 *table = char_table ();
+  LineInfo line = { start, words, FALSE };
   gsize last = end;
   gboolean terminal;
 
-  while (last > start && is_closing_punctuation (text[last - 1]))
+  while (last > start && char_is (table, text[last - 1], CHAR_CLOSING))
     last--;
   terminal = last > start && is_sentence_terminal (text[last - 1]);
 
@@ -516,79 +617,76 @@ line_info (const gunichar *text, gsize start, gsize end)
 gsize
 pv_find_body_end (const gunichar *text, gsize length)
 {
-  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (PvSpan));
-  g_autofree LineInfo *lines = NULL;
-  gsize line_start = 0;
-  gsize best, labels = 0, tiny_labels = 0, body_lines_before = 0;
-  guint n_lines, first_examined;
+  const guint8 *table = char_table ();
+  /* the lines looked at, from the last one back */
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  gsize line_end = length;
+  gsize labels = 0, tiny_labels = 0, body_lines_before = 0;
+  guint best = G_MAXUINT;
   gboolean long_line = FALSE;
 
-  /* the lines end at line feeds and paragraph separators; wmemchr() finds
-   * them much faster than a loop (gunichar and wchar_t are the same) */
-  gboolean separators = length > 0 && wmemchr ((const wchar_t *)text, 0x2029, length) != NULL;
-
-  for (gsize i = 0; i <= length; i++)
+  /* Only the lines after the last long one can be furniture, and a long
+   * line is never a label: the lines are read from the end back to the
+   * last long line, and most of an article is never read.  Lines end at
+   * line feeds and paragraph separators.  Along the way, the prose lines
+   * of those looked at: with a long line before the tail, at least that
+   * one. */
+  for (;;)
     {
+      gsize line_start = line_end;
+      gsize words = 0;
+      gboolean in_word = FALSE;
       PvSpan span;
 
-      if (!separators && i < length)
+      /* the line's start, and its words on the way (blanks at its ends are
+       * not part of words) */
+      while (line_start > 0)
         {
-          const wchar_t *found = wmemchr ((const wchar_t *)text + i, '\n', length - i);
+          gunichar ch = text[line_start - 1];
+          gboolean word_char;
 
-          i = found != NULL ? (gsize)(found - (const wchar_t *)text) : length;
+          if (ch == '\n' || ch == 0x2029)
+            break;
+          word_char = char_is (table, ch, CHAR_ALNUM | CHAR_MARK);
+          words += word_char && !in_word;
+          in_word = word_char;
+          line_start--;
         }
-      else if (i < length && text[i] != '\n' && text[i] != 0x2029)
-        continue;
 
       span.start = line_start;
-      span.end = i;
-      line_start = i + 1;
-      while (span.start < span.end && is_blank (text[span.start]))
+      span.end = line_end;
+      while (span.start < span.end && char_is (table, text[span.start], CHAR_BLANK))
         span.start++;
-      while (span.end > span.start && is_blank (text[span.end - 1]))
+      while (span.end > span.start && char_is (table, text[span.end - 1], CHAR_BLANK))
         span.end--;
       if (span.start < span.end)
-        g_array_append_val (spans, span);
-    }
-  n_lines = spans->len;
-  if (n_lines == 0)
-    return length;
-
-  /* Only the lines after the last long one can be furniture, and a long
-   * line is never a label: the lines are looked at from the end, up to
-   * the last long line (most of an article is not looked at). */
-  lines = g_new (LineInfo, n_lines);
-  first_examined = 0;
-  for (guint i = n_lines; i > 0; i--)
-    {
-      const PvSpan *span = &g_array_index (spans, PvSpan, i - 1);
-
-      lines[i - 1] = line_info (text, span->start, span->end);
-      if (lines[i - 1].words > FURNITURE_MAX_WORDS)
         {
-          long_line = TRUE;
-          first_examined = i - 1;
-          break;
+          LineInfo line = line_info (text, span.start, span.end, words);
+
+          g_array_append_val (lines, line);
+          body_lines_before += !line.label;
+          if (line.words > FURNITURE_MAX_WORDS)
+            {
+              long_line = TRUE;
+              break;
+            }
         }
+      if (line_start == 0)
+        break;
+      line_end = line_start - 1;
     }
-  /* the prose lines before each line of the tail: with a long line before
-   * the tail, at least that one */
-  for (guint i = first_examined; i < n_lines; i++)
-    body_lines_before += !lines[i].label;
 
   /* Grow a tail of lines backwards from the end while it still reads as
    * page furniture: no long line, at least half of them labels or
    * counters; either three lines or more with two labels, or nothing but
    * tiny labels («انتهای پیام»).  It starts at a label, and the body keeps
-   * at least one line of prose. */
-  best = n_lines;
-  for (guint i = n_lines; i > 1; i--)
+   * at least one line of prose.  The first line looked at (the long one,
+   * or the first of the text) is never part of it. */
+  for (guint i = 0; i + 1 < lines->len; i++)
     {
-      const LineInfo *line = &lines[i - 1];
-      gsize tail_lines = n_lines - (i - 1);
+      const LineInfo *line = &g_array_index (lines, LineInfo, i);
+      gsize tail_lines = i + 1;
 
-      if (line->words > FURNITURE_MAX_WORDS)
-        break;
       if (line->label)
         {
           labels++;
@@ -599,11 +697,11 @@ pv_find_body_end (const gunichar *text, gsize length)
 
       if (line->label && (long_line || body_lines_before > 0) && labels * 2 >= tail_lines &&
           ((tail_lines >= 3 && labels >= 2) || tiny_labels == tail_lines))
-        best = i - 1;
+        best = i;
     }
 
-  if (best < n_lines)
-    return lines[best].start;
+  if (best != G_MAXUINT)
+    return g_array_index (lines, LineInfo, best).start;
   return length;
 }
 
@@ -673,11 +771,12 @@ static const char *const abbreviations[] = {
 static gboolean
 is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
 {
-  static GHashTable *set;
+  static WordSet set;
   static gsize initialized;
+  const guint8 *table = char_table ();
   gsize word_start = dot;
 
-  while (word_start > start && g_unichar_isalpha (text[word_start - 1]))
+  while (word_start > start && char_is (table, text[word_start - 1], CHAR_ALPHA))
     word_start--;
 
   if (dot - word_start == 1)
@@ -693,8 +792,10 @@ is_abbreviation_dot (const gunichar *text, gsize start, gsize dot)
 static gboolean
 has_word_character (const gunichar *text, gsize start, gsize end)
 {
+  const guint8 *table = char_table ();
+
   for (gsize i = start; i < end; i++)
-    if (g_unichar_isalnum (text[i]))
+    if (char_is (table, text[i], CHAR_ALNUM))
       return TRUE;
   return FALSE;
 }
@@ -716,27 +817,48 @@ has_line_break (const gunichar *text, gsize start, gsize end)
  *   sentence, and no rule looks past it: each paragraph is segmented on
  *   its own;
  * - in a paragraph, a boundary can only follow a terminator (ATerm or
- *   STerm) with the Close and Sp characters after it.  When those are
- *   followed by an OLetter (a Persian letter), or by an Upper after at
- *   least one Close or Sp, no rule (6, 7, 8, 8a) holds the sentence
- *   together and rules 9 to 11 put the boundary right there.  A terminator
- *   at the end of the paragraph ends it.
+ *   STerm) with the Close and Sp characters after it, and the character
+ *   after those nearly always decides (after_terminator): an OLetter (a
+ *   Persian letter), or an Upper after a Close or Sp, makes a boundary; a
+ *   comma or another terminator, or after a full stop a lower-case letter
+ *   or a digit right after it, makes none; after a question or an
+ *   exclamation mark, anything else makes one.  A terminator at the end of
+ *   the paragraph ends it.
  *
  * A paragraph whose every terminator is of those kinds is settled here;
- * any other (a decimal point, an abbreviation, a terminator followed by an
- * Extend, a Format, a digit, a lower-case letter or a comma) goes to ICU
- * whole, with the separator before it as context so that ICU starts it as
- * it would in the whole text.  tests/core/test-text.c checks the result
- * against ICU's iterator over whole texts. */
+ * any other (a full stop right before an Upper, as in U.S., or before what
+ * only the characters after it decide, a terminator followed by an Extend
+ * or a Format) goes to ICU whole, with the separator before it as context
+ * so that ICU starts it as it would in the whole text.
+ * tests/core/test-text.c checks the result against ICU's iterator over
+ * whole texts. */
 
 #define SENTENCE_CLASS_LOW_LIMIT 0x0800
 #define SENTENCE_CLASS_PUNCTUATION_START 0x2000
 #define SENTENCE_CLASS_PUNCTUATION_LIMIT 0x2070
 
-static guint8
-sentence_class (UChar32 ch)
+/* A bit the table sets beside the class of terminators and paragraph
+ * separators: the only characters the scan of a paragraph stops at, so
+ * the scan tests one bit per character. */
+#define SENTENCE_STOP 0x80
+
+static inline gboolean
+is_paragraph_separator_class (guint8 class)
 {
-  return (guint8)u_getIntPropertyValue (ch, UCHAR_SENTENCE_BREAK);
+  return class == U_SB_CR || class == U_SB_LF || class == U_SB_SEP;
+}
+
+/* The character's Sentence_Break class, with SENTENCE_STOP when it is a
+ * terminator or a separator. */
+static guint8
+sentence_entry (UChar32 ch)
+{
+  guint8 class = (guint8)u_getIntPropertyValue (ch, UCHAR_SENTENCE_BREAK);
+
+  G_STATIC_ASSERT (U_SB_COUNT <= SENTENCE_STOP);
+  if (class == U_SB_ATERM || class == U_SB_STERM || is_paragraph_separator_class (class))
+    class |= SENTENCE_STOP;
+  return class;
 }
 
 static const guint8 *
@@ -749,30 +871,65 @@ sentence_class_table (void)
   if (g_once_init_enter (&initialized))
     {
       for (UChar32 ch = 0; ch < SENTENCE_CLASS_LOW_LIMIT; ch++)
-        table[ch] = sentence_class (ch);
+        table[ch] = sentence_entry (ch);
       for (UChar32 ch = SENTENCE_CLASS_PUNCTUATION_START; ch < SENTENCE_CLASS_PUNCTUATION_LIMIT;
            ch++)
         table[SENTENCE_CLASS_LOW_LIMIT + ch - SENTENCE_CLASS_PUNCTUATION_START] =
-            sentence_class (ch);
+            sentence_entry (ch);
       g_once_init_leave (&initialized, 1);
     }
   return table;
 }
 
 static inline guint8
-lookup_sentence_class (const guint8 *table, gunichar ch)
+lookup_sentence_entry (const guint8 *table, gunichar ch)
 {
-  if (ch < SENTENCE_CLASS_LOW_LIMIT)
+  if (G_LIKELY (ch < SENTENCE_CLASS_LOW_LIMIT))
     return table[ch];
   if (ch >= SENTENCE_CLASS_PUNCTUATION_START && ch < SENTENCE_CLASS_PUNCTUATION_LIMIT)
     return table[SENTENCE_CLASS_LOW_LIMIT + ch - SENTENCE_CLASS_PUNCTUATION_START];
-  return sentence_class ((UChar32)ch);
+  return sentence_entry ((UChar32)ch);
 }
 
-static inline gboolean
-is_paragraph_separator_class (guint8 class)
+static inline guint8
+lookup_sentence_class (const guint8 *table, gunichar ch)
 {
-  return class == U_SB_CR || class == U_SB_LF || class == U_SB_SEP;
+  return lookup_sentence_entry (table, ch) & ~SENTENCE_STOP;
+}
+
+typedef enum
+{
+  SENTENCE_BOUNDARY,
+  SENTENCE_NO_BOUNDARY,
+  SENTENCE_ASK_ICU,
+} AfterTerminator;
+
+/* What the rules say of the position after a terminator of class `term`
+ * and the Close and Sp characters after it, before a character of class
+ * `next` (`adjacent`: nothing between the terminator and it). */
+static inline AfterTerminator
+after_terminator (guint8 term, guint8 next, gboolean adjacent)
+{
+  /* 11: nothing below holds the sentence together */
+  if (next == U_SB_OLETTER || (next == U_SB_UPPER && !adjacent))
+    return SENTENCE_BOUNDARY;
+  /* 9, 10: the separator ends the paragraph, and the sentence with it;
+   * 8a: a comma or another terminator goes on with the sentence */
+  if (is_paragraph_separator_class (next) || next == U_SB_SCONTINUE || next == U_SB_ATERM ||
+      next == U_SB_STERM)
+    return SENTENCE_NO_BOUNDARY;
+  if (term == U_SB_ATERM)
+    {
+      /* 6: a decimal point; 8: a lower-case word after the full stop */
+      if (next == U_SB_LOWER || (next == U_SB_NUMERIC && adjacent))
+        return SENTENCE_NO_BOUNDARY;
+      /* 7 looks at the character before the full stop, 8 at more of
+       * those after it */
+      return SENTENCE_ASK_ICU;
+    }
+  /* rules 6 to 8 are about ATerm only: 11, unless an Extend or a Format
+   * hides what follows (5) */
+  return next == U_SB_EXTEND || next == U_SB_FORMAT ? SENTENCE_ASK_ICU : SENTENCE_BOUNDARY;
 }
 
 /* ICU's boundaries in text[start, end) (a paragraph), appended to `breaks`;
@@ -804,7 +961,10 @@ GArray *
 pv_sentence_breaks (const gunichar *text, gsize length)
 {
   const guint8 *table = sentence_class_table ();
-  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  /* room for a boundary every 32 characters, more than running text has:
+   * growing the array cost more than finding the boundaries */
+  GArray *breaks =
+      g_array_sized_new (FALSE, FALSE, sizeof (gsize), (guint)MIN (length / 32 + 16, G_MAXUINT));
   gsize start = 0;
 
   g_return_val_if_fail (text != NULL || length == 0, breaks);
@@ -818,25 +978,30 @@ pv_sentence_breaks (const gunichar *text, gsize length)
       /* one paragraph: settle its terminators, find its end */
       for (;;)
         {
-          guint8 class;
+          guint8 class = 0;
 
+          /* nearly every character is neither a terminator nor a
+           * separator: four at a time, then the one that is */
+          while (i + 4 <= length && !((lookup_sentence_entry (table, text[i]) |
+                                       lookup_sentence_entry (table, text[i + 1]) |
+                                       lookup_sentence_entry (table, text[i + 2]) |
+                                       lookup_sentence_entry (table, text[i + 3])) &
+                                      SENTENCE_STOP))
+            i += 4;
+          while (i < length && !((class = lookup_sentence_entry (table, text[i])) & SENTENCE_STOP))
+            i++;
           if (i == length)
             {
               end = length;
               break;
             }
-          class = lookup_sentence_class (table, text[i]);
+          class &= ~SENTENCE_STOP;
           if (is_paragraph_separator_class (class))
             {
               end = i + 1;
               if (class == U_SB_CR && end < length && text[end] == '\n')
                 end++;
               break;
-            }
-          if (class != U_SB_ATERM && class != U_SB_STERM)
-            {
-              i++;
-              continue;
             }
           {
             gsize j = i + 1;
@@ -847,10 +1012,17 @@ pv_sentence_breaks (const gunichar *text, gsize length)
             while (j < length && lookup_sentence_class (table, text[j]) == U_SB_SP)
               j++;
             next = j < length ? lookup_sentence_class (table, text[j]) : U_SB_LF;
-            if (next == U_SB_OLETTER || (next == U_SB_UPPER && j > i + 1))
-              g_array_append_val (breaks, j);
-            else if (!is_paragraph_separator_class (next))
-              ask_icu = TRUE;
+            switch (after_terminator (class, next, j == i + 1))
+              {
+                case SENTENCE_BOUNDARY:
+                  g_array_append_val (breaks, j);
+                  break;
+                case SENTENCE_NO_BOUNDARY:
+                  break;
+                case SENTENCE_ASK_ICU:
+                  ask_icu = TRUE;
+                  break;
+              }
             i = j;
           }
         }
@@ -870,46 +1042,49 @@ pv_sentence_breaks (const gunichar *text, gsize length)
 static GArray *
 split_sentences (const gunichar *text, gsize length)
 {
-  GArray *sentences = g_array_new (FALSE, FALSE, sizeof (PvSpan));
+  const guint8 *table = char_table ();
+  GArray *sentences;
+  PvSpan *out;
+  guint n = 0;
   g_autoptr (GArray) breaks = NULL;
   gsize start = 0;
   gboolean merge_next = FALSE;
 
   if (length == 0)
-    return sentences;
+    return g_array_new (FALSE, FALSE, sizeof (PvSpan));
 
   breaks = pv_sentence_breaks (text, length);
+  /* at most one sentence per boundary: room for them all, written in
+   * place */
+  sentences = g_array_sized_new (FALSE, FALSE, sizeof (PvSpan), breaks->len);
+  g_array_set_size (sentences, breaks->len);
+  out = (PvSpan *)(void *)sentences->data;
   for (guint b = 0; b < breaks->len; start = g_array_index (breaks, gsize, b), b++)
     {
       PvSpan span = { start, g_array_index (breaks, gsize, b) };
       gsize last;
 
-      while (span.start < span.end && is_blank (text[span.start]))
+      while (span.start < span.end && char_is (table, text[span.start], CHAR_BLANK))
         span.start++;
-      while (span.end > span.start && is_blank (text[span.end - 1]))
+      while (span.end > span.start && char_is (table, text[span.end - 1], CHAR_BLANK))
         span.end--;
       if (!has_word_character (text, span.start, span.end))
         continue;
 
-      if (merge_next && sentences->len > 0)
+      if (merge_next && n > 0 && !has_line_break (text, out[n - 1].end, span.start))
         {
-          PvSpan *previous = &g_array_index (sentences, PvSpan, sentences->len - 1);
-
-          if (!has_line_break (text, previous->end, span.start))
-            {
-              previous->end = span.end;
-              span = *previous;
-              g_array_set_size (sentences, sentences->len - 1);
-            }
+          out[n - 1].end = span.end;
+          span = out[--n];
         }
-      g_array_append_val (sentences, span);
+      out[n++] = span;
 
       last = span.end;
-      while (last > span.start && is_closing_punctuation (text[last - 1]))
+      while (last > span.start && char_is (table, text[last - 1], CHAR_CLOSING))
         last--;
       merge_next = last > span.start && text[last - 1] == '.' &&
                    is_abbreviation_dot (text, span.start, last - 1);
     }
+  g_array_set_size (sentences, n);
 
   return sentences;
 }
@@ -919,9 +1094,10 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
 {
   PvSegmentation *segmentation;
   g_autoptr (GArray) words = NULL;
+  const PvSpan *word, *words_end, *sentence, *sentences, *sentences_end;
+  const gsize *to_original;
+  PvToken *tokens, *token;
   gsize norm_body_end;
-  guint sentence = 0;
-  guint n_tokens = 0;
 
   g_return_val_if_fail (normalized != NULL, NULL);
 
@@ -936,27 +1112,31 @@ pv_segment (const gunichar *text, gsize length, const PvNormalized *normalized)
    * token cost about as much as finding the token */
   g_array_set_size (segmentation->tokens, words->len);
 
-  for (guint i = 0; i < words->len; i++)
+  token = tokens = (PvToken *)(void *)segmentation->tokens->data;
+  sentence = sentences = (const PvSpan *)(void *)segmentation->sentences->data;
+  sentences_end = sentences + segmentation->sentences->len;
+  /* pv_normalized_to_original() inlined: words are never empty */
+  to_original = normalized->to_original;
+  word = (const PvSpan *)(void *)words->data;
+  for (words_end = word + words->len; word < words_end; word++)
     {
-      const PvSpan *word = &g_array_index (words, PvSpan, i);
-      PvToken token;
+      gsize start = to_original[word->start];
 
-      token.norm_start = word->start;
-      token.norm_end = word->end;
-      pv_normalized_to_original (normalized, word->start, word->end, &token.start, &token.end);
-
-      while (sentence < segmentation->sentences->len &&
-             g_array_index (segmentation->sentences, PvSpan, sentence).end <= token.start)
+      while (sentence < sentences_end && sentence->end <= start)
         sentence++;
-      if (sentence == segmentation->sentences->len)
+      if (sentence == sentences_end)
         break;
-      if (g_array_index (segmentation->sentences, PvSpan, sentence).start > token.start)
+      if (sentence->start > start)
         continue;
 
-      token.sentence = sentence;
-      g_array_index (segmentation->tokens, PvToken, n_tokens++) = token;
+      token->norm_start = word->start;
+      token->norm_end = word->end;
+      token->start = start;
+      token->end = to_original[word->end - 1] + 1;
+      token->sentence = (guint)(sentence - sentences);
+      token++;
     }
-  g_array_set_size (segmentation->tokens, n_tokens);
+  g_array_set_size (segmentation->tokens, (guint)(token - tokens));
 
   return segmentation;
 }

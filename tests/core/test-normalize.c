@@ -137,6 +137,39 @@ test_offset_map (void)
   g_assert_not_reached ();
 }
 
+/* pv_normalize_into() makes the characters pv_normalize() makes, and
+ * counts those that do not fit. */
+static void
+test_into (void)
+{
+  const char *texts[] = {
+    "",
+    "\u200fرئیس\u200cجمهورِ  ســوریه، كشور ۱۲ و ﻻ.",
+    "Erdoğan Ｎａｔｏ ﷺ",
+    "\u200c\u200f\u0640",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autofree gunichar *chars = NULL;
+      g_autoptr (PvNormalized) normalized = NULL;
+      gunichar into[64];
+      glong length = 0;
+
+      chars = g_utf8_to_ucs4 (texts[t], -1, NULL, &length, NULL);
+      normalized = pv_normalize (chars, length);
+
+      g_assert_cmpuint (pv_normalize_into (chars, length, into, G_N_ELEMENTS (into)), ==,
+                        normalized->length);
+      g_assert_cmpmem (into, normalized->length * sizeof (gunichar), normalized->chars,
+                       normalized->length * sizeof (gunichar));
+      /* too little room: the first characters, and how many there are */
+      g_assert_cmpuint (pv_normalize_into (chars, length, into, 3), ==, normalized->length);
+      g_assert_cmpmem (into, MIN (3, normalized->length) * sizeof (gunichar), normalized->chars,
+                       MIN (3, normalized->length) * sizeof (gunichar));
+    }
+}
+
 static void
 test_empty (void)
 {
@@ -162,6 +195,7 @@ main (int argc, char **argv)
   g_test_add_func ("/normalize/presentation-forms", test_presentation_forms);
   g_test_add_func ("/normalize/latin", test_latin);
   g_test_add_func ("/normalize/offset-map", test_offset_map);
+  g_test_add_func ("/normalize/into", test_into);
   g_test_add_func ("/normalize/empty", test_empty);
 
   return g_test_run ();
