@@ -227,8 +227,6 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
 
           /* The word itself continues no name: try it without a suffix, as
            * the last word of a name. */
-          if (!may_have_suffix (word, word_length))
-            break;
           if (node == PV_TRIE_ROOT && root_suffix_known[word_of[j]])
             {
               const RootSuffix *known = &root_suffixes[word_of[j]];
@@ -246,6 +244,8 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
               root_suffix_known[word_of[j]] = TRUE;
               root_suffixes[word_of[j]].payload = NULL;
             }
+          if (!may_have_suffix (word, word_length))
+            break;
           for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
             {
               const Suffix *suffix = &suffixes[s];
@@ -1421,6 +1421,13 @@ keyphrases (Rules *r)
       guint stems[MAX_KEYPHRASE_WORDS] = { 0 };
       guint lasts[MAX_KEYPHRASE_WORDS + 1];
       guint n_words = 0, next = t;
+      gboolean starts_one = FALSE;
+
+      /* most words begin no chosen phrase: nothing more to work out */
+      for (guint c = 0; c < chosen->len && k[t].end != G_MAXUINT && !starts_one; c++)
+        starts_one = ((const Candidate *)g_ptr_array_index (chosen, c))->stems[0] == k[t].stem;
+      if (!starts_one)
+        continue;
 
       while (n_words < MAX_KEYPHRASE_WORDS &&
              (stems[n_words] = ngram_next (r, k, n_words + 1, &lasts[n_words + 1], &next)) != 0)
