@@ -124,6 +124,16 @@ ends_with (const gunichar *chars, gsize length, const Suffix *suffix)
   return TRUE;
 }
 
+/* memcmp() of two words, which are short: no call for them */
+static inline gboolean
+same_chars (const gunichar *a, const gunichar *b, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
 /* The knowledge base's token id of every word of the article, the trie
  * node that word leads to from the root, and the first token with the same
  * normalized word (`word_of`: equal words, equal indexes): each distinct
@@ -162,8 +172,7 @@ lookup_tokens (PvKnowledge *knowledge, const PvNormalized *normalized, const PvT
             }
           other = &tokens[slots[i] - 1];
           if (other->norm_end - other->norm_start == length &&
-              memcmp (normalized->chars + other->norm_start, chars, length * sizeof (gunichar)) ==
-                  0)
+              same_chars (normalized->chars + other->norm_start, chars, length))
             {
               word_of[t] = slots[i] - 1;
               token_ids[t] = token_ids[slots[i] - 1];
@@ -202,6 +211,15 @@ knowledge_pass (PvKnowledge *knowledge, const PvNormalized *normalized,
       guint best_last = i;
       gsize best_norm_end = 0;
       guint node = PV_TRIE_ROOT;
+
+      /* most words begin no name, with or without a suffix: known once
+       * their word has been seen */
+      if (root_children[i] == PV_TRIE_NONE && root_suffix_known[word_of[i]] &&
+          root_suffixes[word_of[i]].payload == NULL)
+        {
+          i++;
+          continue;
+        }
 
       for (guint j = i; j < n_tokens && tokens[j].sentence == tokens[i].sentence; j++)
         {
