@@ -871,17 +871,39 @@ pv_slug_from_label (const char *label)
   /* the label normalized as pv_normalize_string() does, without its
    * round trip through UTF-8: the spaces it collapses become one '-' here
    * anyway */
-  glong length = 0;
-  g_autofree gunichar *chars = g_utf8_to_ucs4 (label, -1, NULL, &length, NULL);
-  g_autoptr (PvNormalized) normalized =
-      pv_normalize (chars != NULL ? chars : (gunichar[]){ 0 }, chars != NULL ? (gsize)length : 0);
-  /* a character gives at most two letters (transliterate()), and "unnamed" */
-  char *slug = g_malloc (2 * normalized->length + sizeof "unnamed");
+  /* labels are short: their characters on the stack when they fit (a
+   * label is made for every new entity of every article) */
+  gunichar text_buffer[128], normalized_buffer[256];
+  g_autofree gunichar *text_heap = NULL;
+  g_autofree gunichar *normalized_heap = NULL;
+  gunichar *text = text_buffer;
+  const gunichar *chars = normalized_buffer;
+  gsize length = 0, n_chars;
+  char *slug;
   gsize n = 0;
 
-  for (gsize i = 0; i < normalized->length; i++)
+  /* invalid UTF-8 (never from the analysis) is an empty label */
+  if (g_utf8_validate (label, -1, NULL))
     {
-      gunichar ch = normalized->chars[i];
+      length = (gsize)g_utf8_strlen (label, -1);
+      if (length > G_N_ELEMENTS (text_buffer))
+        text = text_heap = g_new (gunichar, length);
+      for (gsize i = 0; i < length; i++, label = g_utf8_next_char (label))
+        text[i] = g_utf8_get_char (label);
+    }
+  n_chars = pv_normalize_into (text, length, normalized_buffer, G_N_ELEMENTS (normalized_buffer));
+  if (n_chars > G_N_ELEMENTS (normalized_buffer))
+    {
+      normalized_heap = g_new (gunichar, n_chars);
+      pv_normalize_into (text, length, normalized_heap, n_chars);
+      chars = normalized_heap;
+    }
+  /* a character gives at most two letters (transliterate()), and "unnamed" */
+  slug = g_malloc (2 * n_chars + sizeof "unnamed");
+
+  for (gsize i = 0; i < n_chars; i++)
+    {
+      gunichar ch = chars[i];
       const char *latin = transliterate (ch);
 
       if (latin != NULL)

@@ -153,12 +153,32 @@ test_slug (void)
   g_assert_cmpstr (empty, ==, "unnamed");
 }
 
+/* Labels longer than the slug's buffers on the stack (a name of hundreds
+ * of letters, with diacritics the normalization drops, and one of more
+ * letters than its buffer for normalized text) slug as short ones do. */
+static void
+test_slug_long_label (void)
+{
+  g_autoptr (GString) label = g_string_new (NULL);
+  g_autoptr (GString) expected = g_string_new (NULL);
+  g_autofree char *slug = NULL;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_string_append (label, i > 0 ? " رَئیس‌جمهور" : "رَئیس‌جمهور");
+      g_string_append (expected, i > 0 ? "-ryys-jmhvr" : "ryys-jmhvr");
+    }
+  slug = pv_slug_from_label (label->str);
+  g_assert_cmpstr (slug, ==, expected->str);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/entities/apposition", test_apposition);
+  g_test_add_func ("/entities/slug-long-label", test_slug_long_label);
   g_test_add_func ("/entities/apposition-before-name", test_apposition_before_name);
   g_test_add_func ("/entities/unqualified-role",
                    test_unqualified_role_prefers_the_unqualified_person);
