@@ -41,8 +41,8 @@ typedef struct
   gsize count;
 } EdgeMap;
 
-/* The vocabulary again, keyed by the words' code points: an analysis looks
- * up every distinct word of an article, and a UTF-8 key built, hashed and
+/* The vocabulary, keyed by the words' code points: an analysis looks up
+ * every distinct word of an article, and a UTF-8 key built, hashed and
  * compared as a string cost more than the rest of the lookup. */
 typedef struct
 {
@@ -69,8 +69,6 @@ struct _PvKnowledge
   GPtrArray *roles;         /* PvKbRoleDef* */
   GHashTable *role_index;   /* id → index + 1 */
 
-  GHashTable *vocabulary; /* normalized word (UTF-8) → token id (a copy: its own words) */
-  GStringChunk *words;    /* the keys of `vocabulary` */
   TokenIndex token_index; /* the same words by code points */
   guint n_tokens;
   gsize longest_token; /* in code points */
@@ -311,8 +309,6 @@ pv_knowledge_new_empty (void)
   knowledge->entity_index = g_hash_table_new (g_str_hash, g_str_equal);
   knowledge->roles = g_ptr_array_new_with_free_func (kb_role_def_free);
   knowledge->role_index = g_hash_table_new (g_str_hash, g_str_equal);
-  knowledge->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
-  knowledge->words = g_string_chunk_new (4096);
   token_index_init (&knowledge->token_index);
   knowledge->trie_payloads = g_ptr_array_new_with_free_func (payloads_free);
   knowledge->token_flags = g_array_new (FALSE, TRUE, sizeof (guint16));
@@ -361,8 +357,6 @@ pv_knowledge_unref (PvKnowledge *knowledge)
   g_hash_table_unref (knowledge->entity_index);
   g_ptr_array_unref (knowledge->roles);
   g_hash_table_unref (knowledge->role_index);
-  g_hash_table_unref (knowledge->vocabulary);
-  g_string_chunk_free (knowledge->words);
   token_index_clear (&knowledge->token_index);
   free_own_elements (knowledge->trie_payloads, knowledge->shared_payloads,
                      knowledge->n_shared_payloads, payloads_free);
@@ -485,9 +479,7 @@ pv_knowledge_copy (PvKnowledge *knowledge)
       g_hash_table_insert (copy->role_index, role_copy->id, GINT_TO_POINTER (i + 1));
     }
 
-  /* the words, looked up in the base's vocabulary; their flags, shared */
-  copy->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
-  copy->words = g_string_chunk_new (1024);
+  /* the words: its own (none yet), then the base's; their flags, shared */
   token_index_init (&copy->token_index);
   copy->n_tokens = knowledge->n_tokens;
   copy->longest_token = knowledge->longest_token;
@@ -511,19 +503,15 @@ pv_knowledge_copy (PvKnowledge *knowledge)
 static guint
 intern_token (PvKnowledge *knowledge, const gunichar *chars, gsize length)
 {
-  g_autofree char *word = NULL;
-  /* the index by code points holds every word of the vocabulary: a word
-   * met before needs no UTF-8 */
+  /* the vocabulary is kept by code points only: an analysis looks words up
+   * by them, and only pv_knowledge_foreach_alias() wants UTF-8 */
   guint id = pv_knowledge_lookup_token (knowledge, chars, length);
 
   if (id != 0)
     return id;
-  word = g_ucs4_to_utf8 (chars, length, NULL, NULL, NULL);
 
   knowledge->n_tokens++;
   knowledge->longest_token = MAX (knowledge->longest_token, length);
-  g_hash_table_insert (knowledge->vocabulary, g_string_chunk_insert (knowledge->words, word),
-                       GUINT_TO_POINTER (knowledge->n_tokens));
   token_index_add (&knowledge->token_index, chars, length, knowledge->n_tokens);
   return knowledge->n_tokens;
 }
@@ -732,18 +720,22 @@ pv_knowledge_foreach_alias (PvKnowledge *knowledge, PvKnowledgeAliasFunc func, g
   g_autofree guint *token = g_new0 (guint, n_nodes);
   g_autoptr (GString) alias = g_string_new (NULL);
   g_autoptr (GPtrArray) path = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr (GPtrArray) owned_words = g_ptr_array_new_with_free_func (g_free);
 
   g_return_if_fail (knowledge != NULL);
   g_return_if_fail (func != NULL);
 
   for (PvKnowledge *k = knowledge; k != NULL; k = k->base)
-    {
-      g_hash_table_iter_init (&iter, k->vocabulary);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        words[GPOINTER_TO_UINT (value)] = key;
-    }
+    for (guint e = 0; e < k->token_index.entries->len; e++)
+      {
+        const TokenEntry *entry = &g_array_index (k->token_index.entries, TokenEntry, e);
+        char *word = g_ucs4_to_utf8 (&g_array_index (k->token_index.chars, gunichar, entry->offset),
+                                     entry->length, NULL, NULL, NULL);
+
+        g_ptr_array_add (owned_words, word);
+        if (entry->id <= knowledge->n_tokens)
+          words[entry->id] = word;
+      }
 
   /* every node but the root is the child of one (node, token) edge */
   for (guint i = 0; i < n_nodes; i++)
