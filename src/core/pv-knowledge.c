@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -1163,12 +1164,72 @@ merge_lexicon (PvKnowledge *knowledge, MergeContext *context, const cJSON *root)
     }
 }
 
+/* cJSON's allocations on a thread that parses a knowledge file go to an
+ * arena: the tree of the built-in base (a few hundred thousand small
+ * nodes) is then dropped at once rather than freed node by node, which
+ * cost more than parsing it.  Other threads, and this one outside
+ * pv_knowledge_merge_json(), allocate as before.  The knowledge base keeps
+ * copies of what it reads, never the tree's own memory. */
+#define JSON_ARENA_BLOCK (1024 * 1024)
+
+typedef struct
+{
+  GPtrArray *blocks;
+  char *next;
+  char *end;
+} JsonArena;
+
+static _Thread_local JsonArena *json_arena;
+
+static void *
+json_malloc (size_t size)
+{
+  JsonArena *arena = json_arena;
+  void *memory;
+
+  if (arena == NULL)
+    return malloc (size);
+  size = (size + 15) & ~(size_t)15; /* malloc's alignment */
+  if ((size_t)(arena->end - arena->next) < size)
+    {
+      gsize block_size = MAX (size, JSON_ARENA_BLOCK);
+      char *block = g_malloc (block_size);
+
+      g_ptr_array_add (arena->blocks, block);
+      arena->next = block;
+      arena->end = block + block_size;
+    }
+  memory = arena->next;
+  arena->next += size;
+  return memory;
+}
+
+/* While an arena is in use on this thread, what cJSON frees is the
+ * arena's (cJSON frees only what it allocated): freed with the arena. */
+static void
+json_free (void *memory)
+{
+  if (json_arena == NULL)
+    free (memory);
+}
+
+/* Installed before main(), while no other thread can be calling cJSON:
+ * the hooks are global. */
+__attribute__ ((constructor)) static void
+json_hooks_init (void)
+{
+  cJSON_Hooks hooks = { json_malloc, json_free };
+
+  cJSON_InitHooks (&hooks);
+}
+
 gboolean
 pv_knowledge_merge_json (PvKnowledge *knowledge, const char *source, const char *json, gsize length,
                          GError **error)
 {
   g_autoptr (GString) problem = g_string_new (NULL);
   MergeContext context = { source, 0, problem };
+  JsonArena arena = { g_ptr_array_new_with_free_func (g_free), NULL, NULL };
   cJSON *root;
 
   g_return_val_if_fail (knowledge != NULL, FALSE);
@@ -1176,12 +1237,15 @@ pv_knowledge_merge_json (PvKnowledge *knowledge, const char *source, const char 
   /* once copied, a knowledge base is read-only: its copies share what it holds */
   g_return_val_if_fail (!g_atomic_int_get (&knowledge->frozen), FALSE);
 
+  g_assert (json_arena == NULL);
+  json_arena = &arena;
   root = cJSON_ParseWithLength (json, length);
   if (root == NULL || !cJSON_IsObject (root))
     {
       g_set_error (error, PV_KNOWLEDGE_ERROR, PV_KNOWLEDGE_ERROR_PARSE,
                    "%s: not a valid knowledge file (a JSON object was expected)", source);
-      cJSON_Delete (root);
+      json_arena = NULL;
+      g_ptr_array_unref (arena.blocks);
       return FALSE;
     }
 
@@ -1194,7 +1258,9 @@ pv_knowledge_merge_json (PvKnowledge *knowledge, const char *source, const char 
   merge_entities (knowledge, &context, root, "organizations", PV_ENTITY_ORGANIZATION);
   merge_entities (knowledge, &context, root, "places", PV_ENTITY_PLACE);
   merge_entities (knowledge, &context, root, "topics", PV_ENTITY_TOPIC);
-  cJSON_Delete (root);
+  /* the tree goes with the arena */
+  json_arena = NULL;
+  g_ptr_array_unref (arena.blocks);
 
   if (context.skipped > 0)
     {
