@@ -43,6 +43,10 @@ PvSegmentation *pv_segment (const gunichar *text, gsize length, const PvNormaliz
  * indexes, as PvSpan. */
 GArray *pv_word_spans (const gunichar *text, gsize length);
 
+/* The same, into `spans` (a GArray of PvSpan, emptied first): for callers
+ * that cut many short texts one after the other. */
+void pv_word_spans_into (const gunichar *text, gsize length, GArray *spans);
+
 /* ICU's sentence boundaries (UAX #29) of text, as ICU's iterator gives
  * them after the start: offsets in code points, the last one `length`. */
 GArray *pv_sentence_breaks (const gunichar *text, gsize length);

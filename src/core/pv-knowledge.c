@@ -92,6 +92,8 @@ struct _PvKnowledge
   guint n_shared_entities;
   guint8 *shared_payloads; /* per trie node below n_shared_payloads: still the base's */
   guint n_shared_payloads;
+
+  GArray *name_words; /* while merging: the words of one name (PvSpan), reused */
 };
 
 /* clang-format off */
@@ -370,6 +372,7 @@ pv_knowledge_unref (PvKnowledge *knowledge)
   g_free (knowledge->shared_entities);
   g_free (knowledge->shared_payloads);
   pv_knowledge_unref (knowledge->base);
+  g_clear_pointer (&knowledge->name_words, g_array_unref);
   g_free (knowledge);
 }
 
@@ -567,22 +570,55 @@ pv_knowledge_word_flags (PvKnowledge *knowledge, guint token)
              : 0;
 }
 
+/* The code points of a word or a name of a knowledge file (UTF-8): in
+ * `buffer` (NAME_BUFFER of them) when they fit, else in a new array left
+ * in `*heap`; NULL when the text is not UTF-8.  Loading reads tens of
+ * thousands of names: no allocation for the usual short one. */
+#define NAME_BUFFER 64
+
+static const gunichar *
+name_chars (const char *text, gunichar *buffer, gunichar **heap, gsize *length)
+{
+  gunichar *chars = buffer;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+  *length = (gsize)g_utf8_strlen (text, -1);
+  if (*length > NAME_BUFFER)
+    chars = *heap = g_new (gunichar, *length);
+  for (gsize i = 0; i < *length; i++, text = g_utf8_next_char (text))
+    chars[i] = g_utf8_get_char (text);
+  return chars;
+}
+
+/* The words of a normalized name, in an array reused from one to the next. */
+static const GArray *
+name_words (PvKnowledge *knowledge, const PvNormalized *normalized)
+{
+  if (knowledge->name_words == NULL)
+    knowledge->name_words = g_array_new (FALSE, FALSE, sizeof (PvSpan));
+  pv_word_spans_into (normalized->chars, normalized->length, knowledge->name_words);
+  return knowledge->name_words;
+}
+
 /* Marks a single word of the lexicon; phrases are not lexicon entries. */
 static gboolean
 flag_word (PvKnowledge *knowledge, const char *word, PvWordFlags flag)
 {
-  g_autofree gunichar *text = NULL;
+  gunichar buffer[NAME_BUFFER];
+  g_autofree gunichar *heap = NULL;
+  const gunichar *text;
   g_autoptr (PvNormalized) normalized = NULL;
-  g_autoptr (GArray) words = NULL;
+  const GArray *words;
   const PvSpan *span;
-  glong length = 0;
+  gsize length = 0;
   guint token;
 
-  text = g_utf8_to_ucs4 (word, -1, NULL, &length, NULL);
+  text = name_chars (word, buffer, &heap, &length);
   if (text == NULL)
     return FALSE;
   normalized = pv_normalize (text, length);
-  words = pv_word_spans (normalized->chars, normalized->length);
+  words = name_words (knowledge, normalized);
   if (words->len != 1)
     return FALSE;
   span = &g_array_index (words, PvSpan, 0);
@@ -606,15 +642,17 @@ static gboolean
 add_alias (PvKnowledge *knowledge, const char *alias, PvAliasKind kind, guint target,
            GHashTable *ambiguous_names)
 {
-  g_autofree gunichar *text = NULL;
+  gunichar buffer[NAME_BUFFER];
+  g_autofree gunichar *heap = NULL;
+  const gunichar *text;
   g_autoptr (PvNormalized) normalized = NULL;
-  g_autoptr (GArray) words = NULL;
+  const GArray *words;
   PvAliasPayload payload = { target, kind, FALSE };
   GArray *payloads;
-  glong length = 0;
+  gsize length = 0;
   guint node = PV_TRIE_ROOT;
 
-  text = g_utf8_to_ucs4 (alias, -1, NULL, &length, NULL);
+  text = name_chars (alias, buffer, &heap, &length);
   if (text == NULL)
     return FALSE;
   normalized = pv_normalize (text, length);
@@ -625,7 +663,7 @@ add_alias (PvKnowledge *knowledge, const char *alias, PvAliasKind kind, guint ta
 
       payload.ambiguous = g_hash_table_contains (ambiguous_names, key);
     }
-  words = pv_word_spans (normalized->chars, normalized->length);
+  words = name_words (knowledge, normalized);
   if (words->len == 0)
     return FALSE;
 
@@ -862,18 +900,20 @@ normalized_set (const cJSON *object, const char *name)
 static void
 mark_ambiguous (PvKnowledge *knowledge, const char *alias, guint target)
 {
-  g_autofree gunichar *text = NULL;
+  gunichar buffer[NAME_BUFFER];
+  g_autofree gunichar *heap = NULL;
+  const gunichar *text;
   g_autoptr (PvNormalized) normalized = NULL;
-  g_autoptr (GArray) words = NULL;
+  const GArray *words;
   GArray *payloads;
-  glong length = 0;
+  gsize length = 0;
   guint node = PV_TRIE_ROOT;
 
-  text = g_utf8_to_ucs4 (alias, -1, NULL, &length, NULL);
+  text = name_chars (alias, buffer, &heap, &length);
   if (text == NULL)
     return;
   normalized = pv_normalize (text, length);
-  words = pv_word_spans (normalized->chars, normalized->length);
+  words = name_words (knowledge, normalized);
   for (guint i = 0; i < words->len && node != PV_TRIE_NONE; i++)
     {
       const PvSpan *word = &g_array_index (words, PvSpan, i);

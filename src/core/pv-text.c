@@ -287,12 +287,21 @@ word_end (const guint8 *table, const gunichar *text, gsize start, gsize length, 
 GArray *
 pv_word_spans (const gunichar *text, gsize length)
 {
+  GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (PvSpan),
+                                     (guint)MIN (length / 4 + 16, G_MAXUINT / 2));
+
+  pv_word_spans_into (text, length, spans);
+  return spans;
+}
+
+void
+pv_word_spans_into (const gunichar *text, gsize length, GArray *spans)
+{
   const guint8 *table = word_class_table ();
   /* about one word in four characters or fewer in running text: room
    * for all of them up front, written in place (a g_array_append_val()
    * call per word cost more than finding the word) */
   guint capacity = (guint)MIN (length / 4 + 16, G_MAXUINT / 2);
-  GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (PvSpan), capacity);
   PvSpan *out;
   guint n = 0;
   gsize line_start = 0;
@@ -346,7 +355,6 @@ pv_word_spans (const gunichar *text, gsize length)
         ;
     }
   g_array_set_size (spans, n);
-  return spans;
 }
 
 static gboolean

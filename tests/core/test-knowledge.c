@@ -78,6 +78,45 @@ test_merge_user_entity (void)
   g_assert_cmpint (pv_analysis_find_node (analysis, "organization:test-institute"), >=, 0);
 }
 
+/* A name longer than the loader's buffer on the stack (64 characters) is
+ * read whole. */
+static void
+test_merge_long_alias (void)
+{
+  g_autoptr (PvKnowledge) knowledge = pv_knowledge_new_builtin ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PvAnalysis) analysis = NULL;
+  g_autoptr (GString) alias = g_string_new (NULL);
+  g_autoptr (GString) json = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  PvAnalyzeOptions options = { NULL };
+  const PvNode *node;
+  const PvMention *mention;
+  int node_index;
+
+  /* 12 words, 83 characters */
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (
+        alias, "%sواژه%s", i > 0 ? " " : "",
+        (const char *[]){ "الف", "ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د", "ذ", "ر" }[i]);
+  g_assert_cmpint (g_utf8_strlen (alias->str, -1), >, 64);
+  g_string_printf (json,
+                   "{ \"organizations\": [ { \"id\": \"organization:long-name\","
+                   " \"label\": \"%s\" } ] }",
+                   alias->str);
+  g_assert_true (pv_knowledge_merge_json (knowledge, "long.json", json->str, json->len, &error));
+  g_assert_no_error (error);
+
+  g_string_printf (text, "کارشناسان %s گفتند.", alias->str);
+  analysis = pv_analyze (pv_document_new_from_text ("t", text->str, -1), knowledge, &options);
+  node_index = pv_analysis_find_node (analysis, "organization:long-name");
+  g_assert_cmpint (node_index, >=, 0);
+  node = g_ptr_array_index (analysis->nodes, node_index);
+  mention = &g_array_index (node->mentions, PvMention, 0);
+  /* the whole name, not the part that fitted */
+  g_assert_cmpuint (mention->end - mention->start, ==, g_utf8_strlen (alias->str, -1));
+}
+
 static void
 test_merge_bad_entries (void)
 {
@@ -310,6 +349,7 @@ main (int argc, char **argv)
   g_test_add_func ("/knowledge/curated-labels", test_curated_labels);
   g_test_add_func ("/knowledge/role-dates", test_role_dates);
   g_test_add_func ("/knowledge/merge/user-entity", test_merge_user_entity);
+  g_test_add_func ("/knowledge/merge/long-alias", test_merge_long_alias);
   g_test_add_func ("/knowledge/merge/bad-entries", test_merge_bad_entries);
   g_test_add_func ("/knowledge/merge/not-json", test_merge_not_json);
   g_test_add_func ("/knowledge/user-file", test_user_file_from_xdg);
