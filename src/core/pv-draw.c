@@ -829,7 +829,7 @@ static void
 scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cache)
 {
   const PvDrawOptions *options = &scene->options;
-  PangoContext *rtl_context, *ltr_context;
+  PangoContext *rtl_context = NULL, *ltr_context = NULL; /* made when first needed */
   PangoFontDescription *font;
   g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   BoxIndex node_index, label_index;
@@ -842,15 +842,6 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cach
   scene->labels = g_array_new (FALSE, FALSE, sizeof (SceneLabel));
   g_array_set_clear_func (scene->labels, scene_label_clear);
 
-  if (cache != NULL && cache->rtl_context == NULL)
-    {
-      cache->rtl_context = label_context (cr, PANGO_DIRECTION_RTL);
-      cache->ltr_context = label_context (cr, PANGO_DIRECTION_LTR);
-    }
-  rtl_context =
-      cache != NULL ? g_object_ref (cache->rtl_context) : label_context (cr, PANGO_DIRECTION_RTL);
-  ltr_context =
-      cache != NULL ? g_object_ref (cache->ltr_context) : label_context (cr, PANGO_DIRECTION_LTR);
   font = pango_font_description_new ();
   pango_font_description_set_family (font, options->font_family != NULL ? options->font_family
                                                                         : DEFAULT_FONT_FAMILY);
@@ -907,6 +898,9 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cach
       Box padded;
 
       text = label_text (node, options->labels, &rtl);
+      /* nothing to place (the legend's sample nodes): no font to load */
+      if (text[0] == '\0')
+        continue;
 
       /* a box that the label covers in each place it may go: when none
        * is free, the label is not worth shaping */
@@ -940,6 +934,18 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cach
         }
       else
         {
+          if (rtl_context == NULL)
+            {
+              if (cache != NULL && cache->rtl_context == NULL)
+                {
+                  cache->rtl_context = label_context (cr, PANGO_DIRECTION_RTL);
+                  cache->ltr_context = label_context (cr, PANGO_DIRECTION_LTR);
+                }
+              rtl_context = cache != NULL ? g_object_ref (cache->rtl_context)
+                                          : label_context (cr, PANGO_DIRECTION_RTL);
+              ltr_context = cache != NULL ? g_object_ref (cache->ltr_context)
+                                          : label_context (cr, PANGO_DIRECTION_LTR);
+            }
           layout = pango_layout_new (rtl ? rtl_context : ltr_context);
           pango_layout_set_auto_dir (layout, FALSE);
           pango_layout_set_font_description (layout, font);
@@ -1009,8 +1015,8 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cach
   box_index_clear (&node_index);
   box_index_clear (&label_index);
   pango_font_description_free (font);
-  g_object_unref (rtl_context);
-  g_object_unref (ltr_context);
+  g_clear_object (&rtl_context);
+  g_clear_object (&ltr_context);
 }
 
 /* Drawing */
