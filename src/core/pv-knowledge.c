@@ -1210,7 +1210,7 @@ merge_lexicon (PvKnowledge *knowledge, MergeContext *context, const cJSON *root)
  * cost more than parsing it.  Other threads, and this one outside
  * pv_knowledge_merge_json(), allocate as before.  The knowledge base keeps
  * copies of what it reads, never the tree's own memory. */
-#define JSON_ARENA_BLOCK (1024 * 1024)
+#define JSON_ARENA_BLOCK (64 * 1024)
 
 typedef struct
 {
