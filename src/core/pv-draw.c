@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "pv-draw.h"
+#include "pv-draw-private.h"
 
 #define DEFAULT_FONT_FAMILY PV_DRAW_FONT_FAMILY
 #define DEFAULT_FONT_SIZE 13.0
@@ -678,15 +679,18 @@ arrow_corners (double tip_x, double tip_y, double ux, double uy, double length, 
 
 /* Labels */
 
-static PangoContext *
-label_context (cairo_t *cr, PangoDirection direction)
+PangoContext *
+pv_draw_text_context (cairo_t *cr, PangoDirection direction)
 {
   PangoContext *context = pango_cairo_create_context (cr);
   cairo_font_options_t *font_options = cairo_font_options_create ();
 
-  /* unhinted metrics: the same glyph positions on screen, in PNG, SVG and
-   * PDF */
+  /* Unhinted metrics: the same glyph positions on screen, in PNG, SVG and
+   * PDF.  Unhinted outlines too: the vector formats have no hinting, so the
+   * glyphs on screen and in PNG look as they do there, and no glyph waits
+   * for its hinting program to run. */
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, font_options);
   cairo_font_options_destroy (font_options);
   pango_context_set_base_dir (context, direction);
@@ -938,13 +942,13 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cach
             {
               if (cache != NULL && cache->rtl_context == NULL)
                 {
-                  cache->rtl_context = label_context (cr, PANGO_DIRECTION_RTL);
-                  cache->ltr_context = label_context (cr, PANGO_DIRECTION_LTR);
+                  cache->rtl_context = pv_draw_text_context (cr, PANGO_DIRECTION_RTL);
+                  cache->ltr_context = pv_draw_text_context (cr, PANGO_DIRECTION_LTR);
                 }
               rtl_context = cache != NULL ? g_object_ref (cache->rtl_context)
-                                          : label_context (cr, PANGO_DIRECTION_RTL);
+                                          : pv_draw_text_context (cr, PANGO_DIRECTION_RTL);
               ltr_context = cache != NULL ? g_object_ref (cache->ltr_context)
-                                          : label_context (cr, PANGO_DIRECTION_LTR);
+                                          : pv_draw_text_context (cr, PANGO_DIRECTION_LTR);
             }
           layout = pango_layout_new (rtl ? rtl_context : ltr_context);
           pango_layout_set_auto_dir (layout, FALSE);

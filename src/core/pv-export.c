@@ -21,6 +21,7 @@
 #include <zlib.h>
 
 #include "pv-analysis-json.h"
+#include "pv-draw-private.h"
 #include "pv-export.h"
 
 /* Images: one device unit is a point (1/72 inch) in every format, so that
@@ -271,25 +272,11 @@ page_clear (Page *page)
   page->n_legend = 0;
 }
 
-static PangoContext *
-text_context (cairo_t *cr, PangoDirection direction)
-{
-  PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *font_options = cairo_font_options_create ();
-
-  /* as the labels: unhinted metrics, the same in every format */
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_base_dir (context, direction);
-  return context;
-}
-
 static PangoLayout *
 text_layout (cairo_t *cr, PangoDirection direction, gboolean auto_dir, const char *family,
              double size, gboolean bold, const char *text)
 {
-  PangoContext *context = text_context (cr, direction);
+  PangoContext *context = pv_draw_text_context (cr, direction);
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_new ();
 

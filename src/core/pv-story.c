@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "pv-draw-private.h"
 #include "pv-export.h"
 #include "pv-story.h"
 
@@ -324,21 +325,6 @@ pv_story_options_init (PvStoryOptions *options)
   options->counter = TRUE;
 }
 
-static PangoContext *
-text_context (cairo_t *cr, gboolean rtl)
-{
-  PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *font_options = cairo_font_options_create ();
-
-  /* unhinted metrics, as the graph's labels: the same on screen and in
-   * every file */
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_base_dir (context, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-  return context;
-}
-
 static PangoLayout *
 text_layout (PangoContext *context, const PvStoryOptions *options, gboolean rtl, double size,
              double width)
@@ -513,7 +499,8 @@ story_fit (PvStory *story, cairo_t *cr, const PvLayout *layout, const PvStoryOpt
 
   if (options->counter)
     {
-      PangoContext *context = text_context (cr, rtl);
+      PangoContext *context =
+          pv_draw_text_context (cr, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
       g_autoptr (PangoLayout) counter = NULL;
       g_autofree char *text = counter_text (story, story->n_steps - 1);
       PangoRectangle logical;
@@ -528,7 +515,8 @@ story_fit (PvStory *story, cairo_t *cr, const PvLayout *layout, const PvStoryOpt
 
   if (options->sentence && has_sentences)
     {
-      PangoContext *context = text_context (cr, rtl);
+      PangoContext *context =
+          pv_draw_text_context (cr, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
       double max_height = height * SENTENCE_MAX_SHARE;
       double size = options->sentence_size > 0
                         ? options->sentence_size
@@ -670,7 +658,8 @@ pv_story_render_frame (PvStory *story, cairo_t *cr, const PvLayout *layout,
   /* the step counter, at the end of the lines (top left for Persian) */
   if (options->counter)
     {
-      PangoContext *context = text_context (cr, rtl);
+      PangoContext *context =
+          pv_draw_text_context (cr, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
       g_autoptr (PangoLayout) counter = text_layout (context, options, rtl, fit->counter_size, -1);
       g_autofree char *text = counter_text (story, step);
       PangoRectangle logical;
@@ -689,7 +678,8 @@ pv_story_render_frame (PvStory *story, cairo_t *cr, const PvLayout *layout,
   /* the sentence below a thin rule, its first line at the band's top */
   if (options->sentence && fit->band_height > 0)
     {
-      PangoContext *context = text_context (cr, rtl);
+      PangoContext *context =
+          pv_draw_text_context (cr, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
       double text_width = width - 2 * fit->margin;
       g_autoptr (PangoLayout) sentence =
           text_layout (context, options, rtl, fit->sentence_size, text_width);
