@@ -62,6 +62,8 @@ main (int argc, char *argv[])
       gtk_settings_get_default ();
       if (empty_theme)
         g_unsetenv ("GTK_THEME");
+      /* GDK looked for the session bus while it opened the display */
+      pv_application_skip_session_bus_search ();
     }
 
   pv_i18n_apply_direction ();

@@ -13,7 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "pv-application.h"
 #include "pv-window.h"
@@ -515,6 +518,69 @@ pv_application_add_app_icon (void)
   load_icon_theme_in_thread ();
 }
 
+/* Session bus ------------------------------------------------------------------ */
+
+/* Set by pv_application_skip_session_bus_search() until start-up is done */
+static gboolean session_bus_disabled;
+
+gboolean
+pv_application_session_bus_unreachable (const char *address, const char *runtime_dir,
+                                        const char *path)
+{
+  g_autofree char *socket_path = NULL;
+  g_autofree char *launcher = NULL;
+  GStatBuf status;
+
+  if (address != NULL)
+    return FALSE;
+  /* where GLib looks first (gdbusaddress.c, get_session_address_xdg()) */
+  if (runtime_dir != NULL)
+    {
+      socket_path = g_build_filename (runtime_dir, "bus", NULL);
+      if (g_stat (socket_path, &status) == 0 && S_ISSOCK (status.st_mode))
+        return FALSE;
+    }
+  /* then it runs "dbus-launch --autolaunch" */
+  if (path != NULL)
+    {
+      g_auto (GStrv) dirs = g_strsplit (path, G_SEARCHPATH_SEPARATOR_S, -1);
+
+      for (guint i = 0; dirs[i] != NULL && launcher == NULL; i++)
+        {
+          g_autofree char *candidate =
+              g_build_filename (dirs[i][0] != '\0' ? dirs[i] : ".", "dbus-launch", NULL);
+
+          if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE) &&
+              !g_file_test (candidate, G_FILE_TEST_IS_DIR))
+            launcher = g_steal_pointer (&candidate);
+        }
+    }
+  return launcher == NULL;
+}
+
+void
+pv_application_skip_session_bus_search (void)
+{
+  if (!pv_application_session_bus_unreachable (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
+                                               g_get_user_runtime_dir (), g_getenv ("PATH")))
+    return;
+  /* the address libdbus and GLib take for "there is no bus": the search
+   * fails at once, with no process forked */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  session_bus_disabled = TRUE;
+}
+
+/* The programs started from here, and a bus started later, see the
+ * environment as it was. */
+static void
+restore_session_bus_search (void)
+{
+  if (!session_bus_disabled)
+    return;
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+  session_bus_disabled = FALSE;
+}
+
 /* What AdwApplication loads from the resource base path by itself. */
 static void
 load_style (void)
@@ -540,7 +606,9 @@ pv_application_startup (GApplication *application)
   static const char *help_overlay_accels[] = { "<Control>question", NULL };
   GtkApplication *gtk_application = GTK_APPLICATION (application);
 
+  /* libadwaita's settings look for the session bus here */
   G_APPLICATION_CLASS (pv_application_parent_class)->startup (application);
+  restore_session_bus_search ();
   load_style ();
 
   /* A picture must not catch a transition halfway. */

@@ -28,6 +28,21 @@ void pv_application_add_app_icon (void);
  * application takes what it loaded. */
 void pv_application_preload_knowledge (void);
 
+/* Whether GLib's search for the D-Bus session bus is bound to fail, given
+ * DBUS_SESSION_BUS_ADDRESS (`address`), the user's runtime directory and
+ * PATH (`path`): no address, no bus socket in the runtime directory, and no
+ * dbus-launch to start a bus with.  Each search then still forks the
+ * process to try dbus-launch. */
+gboolean pv_application_session_bus_unreachable (const char *address, const char *runtime_dir,
+                                                 const char *path);
+
+/* GTK has just looked for the session bus (main() calls this once
+ * gtk_init_check() returns).  When the search is bound to fail, the
+ * application's own start-up (GApplication's registration, libadwaita's
+ * settings) does not search again: DBUS_SESSION_BUS_ADDRESS says "disabled:"
+ * until the application has started up, and is then unset again. */
+void pv_application_skip_session_bus_search (void);
+
 /* What main() returns when g_application_run() itself returned 0: set when a
  * --screenshot run fails. */
 int pv_application_get_exit_status (PvApplication *self);
@@ -36,16 +51,16 @@ int pv_application_get_exit_status (PvApplication *self);
  * schema is not installed or for a --screenshot run. */
 GSettings *pv_application_get_settings (PvApplication *self);
 
+/* The user's knowledge file changed: the next analysis loads the knowledge
+ * base again. */
+void pv_application_reload_knowledge (PvApplication *self);
+
 /* Runs the analysis pipeline on `document` (taking ownership of it) with
  * the application's knowledge base, loaded on first use.  Safe to call from
  * any thread; analyses run one at a time.  `warning` (may be NULL) receives,
  * on the call that loads the knowledge base, what went wrong with the
  * user's knowledge file.  Returns NULL with `error` set when there is no
  * usable knowledge base. */
-/* The user's knowledge file changed: the next analysis loads the knowledge
- * base again. */
-void pv_application_reload_knowledge (PvApplication *self);
-
 PvAnalysis *pv_application_analyze (PvApplication *self, PvDocument *document, char **warning,
                                     GError **error);
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gio/gunixsocketaddress.h>
 #include <glib/gstdio.h>
 
 #include "test-app-util.h"
@@ -615,6 +616,59 @@ test_no_display (void)
                                  "use: peyvand-cli analyze FILE"));
 }
 
+/* When GLib's search for the session bus is bound to fail (and fork the
+ * process for nothing), and when it is not. */
+static void
+test_session_bus_unreachable (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peyvand-test-XXXXXX", NULL);
+  g_autofree char *runtime_dir = g_build_filename (dir, "runtime", NULL);
+  g_autofree char *bin_dir = g_build_filename (dir, "bin", NULL);
+  g_autofree char *socket_path = g_build_filename (runtime_dir, "bus", NULL);
+  g_autofree char *launcher = g_build_filename (bin_dir, "dbus-launch", NULL);
+  g_autofree char *path = g_strconcat ("/nonexistent", G_SEARCHPATH_SEPARATOR_S, bin_dir, NULL);
+  g_autoptr (GSocket) socket = NULL;
+  g_autoptr (GSocketAddress) address = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (runtime_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (bin_dir, 0700), ==, 0);
+
+  /* no address, no socket, no dbus-launch */
+  g_assert_true (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
+  g_assert_true (pv_application_session_bus_unreachable (NULL, NULL, NULL));
+  /* an address */
+  g_assert_false (
+      pv_application_session_bus_unreachable ("unix:path=/run/user/1/bus", runtime_dir, path));
+
+  /* a file that is not a socket does not count */
+  g_assert_true (g_file_set_contents (socket_path, "", 0, NULL));
+  g_assert_true (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
+  g_unlink (socket_path);
+  /* the user's bus socket */
+  socket =
+      g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_assert_no_error (error);
+  address = g_unix_socket_address_new (socket_path);
+  g_assert_true (g_socket_bind (socket, address, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
+  g_socket_close (socket, NULL);
+  g_unlink (socket_path);
+
+  /* dbus-launch on the PATH, to start a bus with: only an executable */
+  g_assert_true (g_file_set_contents (launcher, "#!/bin/sh\nexit 1\n", -1, NULL));
+  g_assert_true (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
+  g_assert_cmpint (g_chmod (launcher, 0700), ==, 0);
+  g_assert_false (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
+  g_assert_true (pv_application_session_bus_unreachable (NULL, runtime_dir, "/nonexistent"));
+
+  g_unlink (launcher);
+  g_rmdir (bin_dir);
+  g_rmdir (runtime_dir);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -645,6 +699,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/close-while-busy", test_close_while_busy);
   g_test_add_func ("/app/peyvand/screenshot", test_screenshot_option);
   g_test_add_func ("/app/peyvand/no-display", test_no_display);
+  g_test_add_func ("/app/peyvand/session-bus-unreachable", test_session_bus_unreachable);
 
   status = g_test_run ();
 
