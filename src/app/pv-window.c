@@ -350,7 +350,9 @@ static void pv_window_show_empty_if_no_document (PvWindow *self);
 /* Menus ------------------------------------------------------------------------ */
 
 /* The menus are not on the first frame: they are built once it is painted
- * (or when the main menu is first opened), and the recent files read then. */
+ * (or when the main menu is first opened), and the recent files read then.
+ * Until then the Open button's arrow has no menu (a menu model makes the
+ * split button build its popover at once). */
 static void
 pv_window_build_menus (PvWindow *self)
 {
@@ -360,6 +362,7 @@ pv_window_build_menus (PvWindow *self)
   self->menus_built = TRUE;
 
   gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
   pv_window_update_recent_menu (self);
   g_signal_connect (gtk_recent_manager_get_default (), "changed", G_CALLBACK (recent_changed_cb),
                     self);
@@ -1178,7 +1181,6 @@ pv_window_init (PvWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   /* empty, not NULL: the button's arrow is not insensitive meanwhile */
   self->recent_menu = g_menu_new ();
-  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
