@@ -22,7 +22,7 @@ SAMPLE     := data/samples/000_2ad9410abe4922a4.txt
 DEBIAN_PACKAGES := \
 	build-essential meson ninja-build pkg-config clang-format \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev libicu-dev libxml2-dev \
-	libcjson-dev libigraph-dev libcairo2-dev libpango1.0-dev \
+	libcjson-dev libigraph-dev libarpack2-dev libcairo2-dev libpango1.0-dev \
 	xvfb xauth fonts-noto-core python3 \
 	desktop-file-utils appstream libglib2.0-bin libxml2-utils \
 	zlib1g-dev \
