@@ -41,10 +41,12 @@ struct _PvGraphPanel
   GtkSpinButton *weight_spin;
   GtkAdjustment *weight_adjustment;
   PvGraphView *graph_view;
+  GtkOverlay *graph_overlay;
   GtkWidget *busy_box;
   GtkSpinner *busy_spinner;
-  GtkWidget *empty_page;
+  GtkWidget *empty_page; /* made when first shown */
   GtkRevealer *details_revealer;
+  /* the details (pv-graph-details.ui), NULL until first shown */
   GtkWidget *details_box;
   GtkLabel *details_title;
   GtkLabel *details_subtitle;
@@ -395,12 +397,54 @@ pv_graph_panel_add_row (PvGraphPanel *self, guint sentence, int mention, const P
   g_array_append_val (self->row_mentions, mention);
 }
 
+static void row_activated_cb (GtkListBox *list, GtkListBoxRow *row, PvGraphPanel *self);
+
+/* The details are not on the first frame: they are built when first shown. */
+static void
+pv_graph_panel_ensure_details (PvGraphPanel *self)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  if (self->details_box != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/org/peyvand/Peyvand/pv-graph-details.ui");
+  self->details_box = GTK_WIDGET (gtk_builder_get_object (builder, "details_box"));
+  self->details_title = GTK_LABEL (gtk_builder_get_object (builder, "details_title"));
+  self->details_subtitle = GTK_LABEL (gtk_builder_get_object (builder, "details_subtitle"));
+  self->mention_box = GTK_WIDGET (gtk_builder_get_object (builder, "mention_box"));
+  self->mention_position = GTK_LABEL (gtk_builder_get_object (builder, "mention_position"));
+  self->sentence_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "sentence_list"));
+  g_signal_connect (self->sentence_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  gtk_revealer_set_child (self->details_revealer, self->details_box);
+}
+
+/* The page over the graph that says the article has no entities, made when
+ * first shown. */
+static void
+pv_graph_panel_set_empty_page_visible (PvGraphPanel *self, gboolean visible)
+{
+  if (self->empty_page == NULL)
+    {
+      if (!visible)
+        return;
+      self->empty_page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty_page), "edit-find-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->empty_page), _ ("No Entities"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page),
+                                       _ ("The article mentions no country, person, "
+                                          "organization, place or topic that Peyvand knows."));
+      gtk_overlay_add_overlay (self->graph_overlay, self->empty_page);
+    }
+  gtk_widget_set_visible (self->empty_page, visible);
+}
+
 static void
 pv_graph_panel_clear_rows (PvGraphPanel *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sentence_list))) != NULL)
+  while (self->sentence_list != NULL &&
+         (child = gtk_widget_get_first_child (GTK_WIDGET (self->sentence_list))) != NULL)
     gtk_list_box_remove (self->sentence_list, child);
   g_array_set_size (self->row_sentences, 0);
   g_array_set_size (self->row_mentions, 0);
@@ -419,6 +463,7 @@ pv_graph_panel_clear_details (PvGraphPanel *self)
 static void
 pv_graph_panel_reveal_details (PvGraphPanel *self)
 {
+  pv_graph_panel_ensure_details (self);
   gtk_widget_set_visible (self->details_box, TRUE);
   gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
 }
@@ -428,6 +473,7 @@ pv_graph_panel_set_title (PvGraphPanel *self, const char *title, const char *sub
 {
   g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", title);
 
+  pv_graph_panel_ensure_details (self);
   gtk_label_set_markup (self->details_title, markup);
   gtk_label_set_text (self->details_subtitle, subtitle);
 }
@@ -451,6 +497,7 @@ pv_graph_panel_show_node (PvGraphPanel *self, int node, int mention)
 
   n = g_ptr_array_index (self->analysis->nodes, node);
   count = n->mentions->len;
+  pv_graph_panel_ensure_details (self);
 
   if (self->shown_node != node)
     {
@@ -534,6 +581,7 @@ pv_graph_panel_show_edge (PvGraphPanel *self, int edge)
   e = g_ptr_array_index (self->analysis->edges, edge);
   source = g_ptr_array_index (self->analysis->nodes, e->source);
   target = g_ptr_array_index (self->analysis->nodes, e->target);
+  pv_graph_panel_ensure_details (self);
 
   pv_graph_panel_clear_rows (self);
   self->shown_node = -1;
@@ -612,7 +660,7 @@ pv_graph_panel_set_analysis (PvGraphPanel *self, const PvAnalysis *analysis)
   pv_inspector_set_analysis (self->inspector, analysis);
   pv_graph_panel_update_legend (self);
   pv_graph_panel_build_search_keys (self);
-  gtk_widget_set_visible (self->empty_page, analysis != NULL && analysis->nodes->len == 0);
+  pv_graph_panel_set_empty_page_visible (self, analysis != NULL && analysis->nodes->len == 0);
 }
 
 void
@@ -623,7 +671,7 @@ pv_graph_panel_set_busy (PvGraphPanel *self, gboolean busy)
   gtk_widget_set_visible (self->busy_box, busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
   if (busy)
-    gtk_widget_set_visible (self->empty_page, FALSE);
+    pv_graph_panel_set_empty_page_visible (self, FALSE);
 }
 
 PvGraphView *
@@ -647,6 +695,7 @@ pv_graph_panel_get_sentence_list (PvGraphPanel *self)
 {
   g_return_val_if_fail (PV_IS_GRAPH_PANEL (self), NULL);
 
+  pv_graph_panel_ensure_details (self);
   return self->sentence_list;
 }
 
@@ -803,16 +852,10 @@ pv_graph_panel_class_init (PvGraphPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, weight_spin);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, weight_adjustment);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, graph_view);
+  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, graph_overlay);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, busy_box);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, busy_spinner);
-  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, details_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, details_box);
-  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, details_title);
-  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, details_subtitle);
-  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, mention_box);
-  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, mention_position);
-  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, sentence_list);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, legend);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, inspector_paned);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, inspector);
@@ -858,7 +901,6 @@ pv_graph_panel_init (PvGraphPanel *self)
   g_signal_connect (self->search_entry, "next-match", G_CALLBACK (search_next_cb), self);
   g_signal_connect (self->search_entry, "previous-match", G_CALLBACK (search_previous_cb), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self);
-  g_signal_connect (self->sentence_list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }
 
 GtkWidget *

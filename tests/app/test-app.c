@@ -532,6 +532,56 @@ test_save_png (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An article that names no entity: the graph panel says so (its page is
+ * made only then), and goes back to the graph for one that does. */
+static void
+test_no_entities (void)
+{
+  Events events = { 0 };
+  PvWindow *window = new_window (application, &events);
+  GtkWidget *panel = GTK_WIDGET (pv_window_get_graph_panel (window));
+  g_autofree char *dir = g_dir_make_tmp ("peyvand-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plain.txt", NULL);
+  GtkWidget *page;
+
+  g_assert_true (g_file_set_contents (path, "این یک جملهٔ ساده است و نامی در آن نیست.\n", -1, NULL));
+  open_and_wait (window, &events, sample_path);
+  wait_frames (window, 2);
+  g_assert_null (find_descendant (panel, ADW_TYPE_STATUS_PAGE));
+
+  open_and_wait (window, &events, path);
+  wait_frames (window, 2);
+  g_assert_cmpuint (pv_window_get_analysis (window)->nodes->len, ==, 0);
+  page = find_descendant (panel, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Entities");
+
+  open_and_wait (window, &events, sample_path);
+  wait_frames (window, 2);
+  g_assert_false (gtk_widget_get_visible (page));
+
+  close_window (window, &events);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 on_finalized (gpointer data, GObject *where_the_object_was)
 {
@@ -696,6 +746,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/text-size", test_text_size);
   g_test_add_func ("/app/window/dialogs", test_dialogs);
   g_test_add_func ("/app/window/save-png", test_save_png);
+  g_test_add_func ("/app/window/no-entities", test_no_entities);
   g_test_add_func ("/app/window/close-while-busy", test_close_while_busy);
   g_test_add_func ("/app/peyvand/screenshot", test_screenshot_option);
   g_test_add_func ("/app/peyvand/no-display", test_no_display);
