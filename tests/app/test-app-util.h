@@ -56,6 +56,10 @@ void count_png_pixels (const char *path, int x0, int y0, int x1, int y1, PixelCo
  * follow (NULL-terminated); returns its exit status, its stderr in *err. */
 int run_peyvand (char **envp, char **err, ...) G_GNUC_NULL_TERMINATED;
 
+/* The first widget of `type` under `root` (itself included), depth first,
+ * or NULL. */
+GtkWidget *find_widget (GtkWidget *root, GType type);
+
 /* Node and edge look-ups in the window's analysis, failing when absent */
 int find_node (PvWindow *window, const char *id);
 int find_edge (PvWindow *window, const char *a, const char *b);

@@ -532,22 +532,6 @@ test_save_png (void)
   g_rmdir (dir);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* An article that names no entity: the graph panel says so (its page is
  * made only then), and goes back to the graph for one that does. */
 static void
@@ -563,12 +547,12 @@ test_no_entities (void)
   g_assert_true (g_file_set_contents (path, "این یک جملهٔ ساده است و نامی در آن نیست.\n", -1, NULL));
   open_and_wait (window, &events, sample_path);
   wait_frames (window, 2);
-  g_assert_null (find_descendant (panel, ADW_TYPE_STATUS_PAGE));
+  g_assert_null (find_widget (panel, ADW_TYPE_STATUS_PAGE));
 
   open_and_wait (window, &events, path);
   wait_frames (window, 2);
   g_assert_cmpuint (pv_window_get_analysis (window)->nodes->len, ==, 0);
-  page = find_descendant (panel, ADW_TYPE_STATUS_PAGE);
+  page = find_widget (panel, ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Entities");

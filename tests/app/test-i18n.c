@@ -25,23 +25,6 @@
 static PvApplication *application;
 static const char *sample_path;
 
-/* The first widget of `type` under `root`, depth first, or NULL. */
-static GtkWidget *
-find_widget (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The main menu's button (the Open button has a menu button too). */
 static GtkMenuButton *
 find_primary_menu_button (GtkWidget *root)
