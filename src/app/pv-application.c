@@ -524,8 +524,7 @@ pv_application_add_app_icon (void)
 static gboolean session_bus_disabled;
 
 gboolean
-pv_application_session_bus_unreachable (const char *address, const char *runtime_dir,
-                                        const char *path)
+pv_application_session_bus_unreachable (const char *address, const char *runtime_dir)
 {
   g_autofree char *socket_path = NULL;
   g_autofree char *launcher = NULL;
@@ -541,20 +540,7 @@ pv_application_session_bus_unreachable (const char *address, const char *runtime
         return FALSE;
     }
   /* then it runs "dbus-launch --autolaunch" */
-  if (path != NULL)
-    {
-      g_auto (GStrv) dirs = g_strsplit (path, G_SEARCHPATH_SEPARATOR_S, -1);
-
-      for (guint i = 0; dirs[i] != NULL && launcher == NULL; i++)
-        {
-          g_autofree char *candidate =
-              g_build_filename (dirs[i][0] != '\0' ? dirs[i] : ".", "dbus-launch", NULL);
-
-          if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE) &&
-              !g_file_test (candidate, G_FILE_TEST_IS_DIR))
-            launcher = g_steal_pointer (&candidate);
-        }
-    }
+  launcher = g_find_program_in_path ("dbus-launch");
   return launcher == NULL;
 }
 
@@ -562,10 +548,11 @@ void
 pv_application_skip_session_bus_search (void)
 {
   if (!pv_application_session_bus_unreachable (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
-                                               g_get_user_runtime_dir (), g_getenv ("PATH")))
+                                               g_get_user_runtime_dir ()))
     return;
-  /* the address libdbus and GLib take for "there is no bus": the search
-   * fails at once, with no process forked */
+  /* libdbus reads "disabled:" as "there is no bus"; GLib knows no such
+   * transport: either way the search fails at once, with no process
+   * forked */
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
   session_bus_disabled = TRUE;
 }

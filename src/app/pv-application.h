@@ -29,12 +29,11 @@ void pv_application_add_app_icon (void);
 void pv_application_preload_knowledge (void);
 
 /* Whether GLib's search for the D-Bus session bus is bound to fail, given
- * DBUS_SESSION_BUS_ADDRESS (`address`), the user's runtime directory and
- * PATH (`path`): no address, no bus socket in the runtime directory, and no
- * dbus-launch to start a bus with.  Each search then still forks the
- * process to try dbus-launch. */
-gboolean pv_application_session_bus_unreachable (const char *address, const char *runtime_dir,
-                                                 const char *path);
+ * DBUS_SESSION_BUS_ADDRESS (`address`) and the user's runtime directory:
+ * no address, no bus socket in the runtime directory, and no dbus-launch on
+ * the PATH to start a bus with.  Each search then still forks the process
+ * to try dbus-launch. */
+gboolean pv_application_session_bus_unreachable (const char *address, const char *runtime_dir);
 
 /* GTK has just looked for the session bus (main() calls this once
  * gtk_init_check() returns).  When the search is bound to fail, the

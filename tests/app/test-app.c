@@ -652,6 +652,21 @@ test_no_display (void)
 
 /* When GLib's search for the session bus is bound to fail (and fork the
  * process for nothing), and when it is not. */
+static gboolean
+unreachable_with_path (const char *runtime_dir, const char *path)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("PATH"));
+  gboolean unreachable;
+
+  g_setenv ("PATH", path, TRUE);
+  unreachable = pv_application_session_bus_unreachable (NULL, runtime_dir);
+  if (saved != NULL)
+    g_setenv ("PATH", saved, TRUE);
+  else
+    g_unsetenv ("PATH");
+  return unreachable;
+}
+
 static void
 test_session_bus_unreachable (void)
 {
@@ -669,15 +684,15 @@ test_session_bus_unreachable (void)
   g_assert_cmpint (g_mkdir (bin_dir, 0700), ==, 0);
 
   /* no address, no socket, no dbus-launch */
-  g_assert_true (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
-  g_assert_true (pv_application_session_bus_unreachable (NULL, NULL, NULL));
+  g_assert_true (unreachable_with_path (runtime_dir, path));
+  g_assert_true (unreachable_with_path (NULL, path));
   /* an address */
   g_assert_false (
-      pv_application_session_bus_unreachable ("unix:path=/run/user/1/bus", runtime_dir, path));
+      pv_application_session_bus_unreachable ("unix:path=/run/user/1/bus", runtime_dir));
 
   /* a file that is not a socket does not count */
   g_assert_true (g_file_set_contents (socket_path, "", 0, NULL));
-  g_assert_true (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
+  g_assert_true (unreachable_with_path (runtime_dir, path));
   g_unlink (socket_path);
   /* the user's bus socket */
   socket =
@@ -686,16 +701,16 @@ test_session_bus_unreachable (void)
   address = g_unix_socket_address_new (socket_path);
   g_assert_true (g_socket_bind (socket, address, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_false (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
+  g_assert_false (unreachable_with_path (runtime_dir, path));
   g_socket_close (socket, NULL);
   g_unlink (socket_path);
 
   /* dbus-launch on the PATH, to start a bus with: only an executable */
   g_assert_true (g_file_set_contents (launcher, "#!/bin/sh\nexit 1\n", -1, NULL));
-  g_assert_true (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
+  g_assert_true (unreachable_with_path (runtime_dir, path));
   g_assert_cmpint (g_chmod (launcher, 0700), ==, 0);
-  g_assert_false (pv_application_session_bus_unreachable (NULL, runtime_dir, path));
-  g_assert_true (pv_application_session_bus_unreachable (NULL, runtime_dir, "/nonexistent"));
+  g_assert_false (unreachable_with_path (runtime_dir, path));
+  g_assert_true (unreachable_with_path (runtime_dir, "/nonexistent"));
 
   g_unlink (launcher);
   g_rmdir (bin_dir);
