@@ -399,7 +399,8 @@ pv_graph_panel_add_row (PvGraphPanel *self, guint sentence, int mention, const P
 
 static void row_activated_cb (GtkListBox *list, GtkListBoxRow *row, PvGraphPanel *self);
 
-/* The details are not on the first frame: they are built when first shown. */
+/* The details are not on the first frame: they are built when first shown
+ * (pv_graph_panel_show_node(), pv_graph_panel_show_edge()). */
 static void
 pv_graph_panel_ensure_details (PvGraphPanel *self)
 {
@@ -463,7 +464,6 @@ pv_graph_panel_clear_details (PvGraphPanel *self)
 static void
 pv_graph_panel_reveal_details (PvGraphPanel *self)
 {
-  pv_graph_panel_ensure_details (self);
   gtk_widget_set_visible (self->details_box, TRUE);
   gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
 }
@@ -473,7 +473,6 @@ pv_graph_panel_set_title (PvGraphPanel *self, const char *title, const char *sub
 {
   g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", title);
 
-  pv_graph_panel_ensure_details (self);
   gtk_label_set_markup (self->details_title, markup);
   gtk_label_set_text (self->details_subtitle, subtitle);
 }
