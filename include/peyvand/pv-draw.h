@@ -89,6 +89,21 @@ void pv_draw_options_init (PvDrawOptions *options);
 void pv_draw_graph (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
                     const PvDrawOptions *options);
 
+/* Labels shaped once and kept for the next drawings: for a view that draws
+ * the same graph again and again (fitting it, then every frame).  A label
+ * is shaped again only when its text, its direction, the font or the
+ * drawing's font options change, so the cache stays right whatever the
+ * graph becomes.  One thread at a time. */
+typedef struct _PvDrawLabelCache PvDrawLabelCache;
+
+PvDrawLabelCache *pv_draw_label_cache_new (void);
+void pv_draw_label_cache_free (PvDrawLabelCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PvDrawLabelCache, pv_draw_label_cache_free)
+
+/* pv_draw_graph() with the labels of `cache` (may be NULL). */
+void pv_draw_graph_cached (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                           const PvDrawOptions *options, PvDrawLabelCache *cache);
+
 /* Hit tests in device units: the node under (x, y), the edge within a few
  * units of it, or -1. */
 int pv_draw_node_at (const PvAnalysis *analysis, const PvLayout *layout,
@@ -166,6 +181,11 @@ void pv_draw_get_colors (const PvDrawOptions *options, double *background, doubl
  * between nodes scale, up to 160 device units per layout unit. */
 void pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
                   PvDrawOptions *options, double width, double height, double margin);
+
+/* pv_draw_fit() with the labels of `cache` (may be NULL). */
+void pv_draw_fit_cached (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                         PvDrawOptions *options, double width, double height, double margin,
+                         PvDrawLabelCache *cache);
 
 /* The colour-blind-safe palette (Okabe-Ito) of each entity type, shared by
  * the graph and the article's highlights: country blue #0072B2, person

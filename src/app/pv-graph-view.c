@@ -40,6 +40,8 @@ struct _PvGraphView
   const PvAnalysis *analysis;
   PvLayout *layout;
   PvDrawOptions options;
+  /* the labels, shaped once for the fits and the frames */
+  PvDrawLabelCache *labels;
 
   guint tick_id;
   gboolean settled;
@@ -148,7 +150,8 @@ pv_graph_view_apply_fit (PvGraphView *self)
     return;
 
   cr = cairo_create (self->measure_surface);
-  pv_draw_fit (cr, self->analysis, self->layout, &self->options, width, height, FIT_MARGIN);
+  pv_draw_fit_cached (cr, self->analysis, self->layout, &self->options, width, height, FIT_MARGIN,
+                      self->labels);
   cairo_destroy (cr);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -885,7 +888,7 @@ pv_graph_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   self->options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pv_draw_graph (cr, self->analysis, self->layout, &self->options);
+  pv_draw_graph_cached (cr, self->analysis, self->layout, &self->options, self->labels);
   cairo_destroy (cr);
 }
 
@@ -934,6 +937,7 @@ pv_graph_view_finalize (GObject *object)
   PvGraphView *self = PV_GRAPH_VIEW (object);
 
   g_clear_pointer (&self->measure_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->labels, pv_draw_label_cache_free);
 
   G_OBJECT_CLASS (pv_graph_view_parent_class)->finalize (object);
 }
@@ -1067,10 +1071,14 @@ pv_graph_view_init (PvGraphView *self)
   pv_draw_options_init (&self->options);
   self->options.draw_background = TRUE;
   self->options.min_edge_weight = 1;
+  self->labels = pv_draw_label_cache_new ();
   self->settled = TRUE;
   self->auto_fit = TRUE;
   self->drag_node = -1;
-  self->measure_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  /* of the kind GtkSnapshot draws on: the labels are measured for the fit
+   * with the font options they are drawn with, and the cache keeps them
+   * from the fit to the frames */
+  self->measure_surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);

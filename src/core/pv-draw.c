@@ -798,39 +798,101 @@ compare_label_rank (gconstpointer a, gconstpointer b, gpointer user_data)
  * `clip`, nodes far outside it are not labelled: their labels could not
  * show, nor block one that does (short of a long chain of labels each
  * blocking the next). */
-/* The labels shaped once for every scale that pv_draw_fit() tries: a
+/* The labels shaped once, for every scale that pv_draw_fit() tries (a
  * label's size does not depend on the scale, only which labels find room
- * does.  A layout comes back as it was shaped (its alignment put back), so
- * the result is the same as with a label shaped afresh. */
+ * does) and, with a PvDrawLabelCache, for the drawings that follow.  A
+ * layout comes back as it was shaped (its alignment put back), so the
+ * result is the same as with a label shaped afresh. */
 typedef struct
+{
+  PangoLayout *layout; /* NULL until shaped */
+  char *text;          /* what it was shaped for */
+  gboolean rtl;
+} CachedLabel;
+
+struct _PvDrawLabelCache
 {
   PangoContext *rtl_context;
   PangoContext *ltr_context;
-  PangoLayout **layouts; /* by node, NULL until shaped */
-  guint n_nodes;
-} LabelCache;
+  GArray *labels; /* of CachedLabel, by node */
+  /* what every label was shaped with: the font, and the drawing's font
+   * options and transformation (which the contexts copied) */
+  char *font_family;
+  double font_size;
+  cairo_font_options_t *surface_options;
+  double matrix[4];
+};
 
 static void
-label_cache_init (LabelCache *cache, guint n_nodes)
+cached_label_clear (gpointer data)
 {
-  cache->rtl_context = NULL;
-  cache->ltr_context = NULL;
-  cache->layouts = g_new0 (PangoLayout *, n_nodes);
-  cache->n_nodes = n_nodes;
+  CachedLabel *label = data;
+
+  g_clear_object (&label->layout);
+  g_clear_pointer (&label->text, g_free);
+}
+
+PvDrawLabelCache *
+pv_draw_label_cache_new (void)
+{
+  PvDrawLabelCache *cache = g_new0 (PvDrawLabelCache, 1);
+
+  cache->labels = g_array_new (FALSE, TRUE, sizeof (CachedLabel));
+  g_array_set_clear_func (cache->labels, cached_label_clear);
+  return cache;
 }
 
 static void
-label_cache_clear (LabelCache *cache)
+label_cache_flush (PvDrawLabelCache *cache)
 {
-  for (guint i = 0; i < cache->n_nodes; i++)
-    g_clear_object (&cache->layouts[i]);
-  g_clear_pointer (&cache->layouts, g_free);
+  g_array_set_size (cache->labels, 0);
   g_clear_object (&cache->rtl_context);
   g_clear_object (&cache->ltr_context);
+  g_clear_pointer (&cache->font_family, g_free);
+  g_clear_pointer (&cache->surface_options, cairo_font_options_destroy);
+}
+
+void
+pv_draw_label_cache_free (PvDrawLabelCache *cache)
+{
+  if (cache == NULL)
+    return;
+  label_cache_flush (cache);
+  g_array_unref (cache->labels);
+  g_free (cache);
+}
+
+/* Empties `cache` unless its labels were shaped with the font and for a
+ * drawing like the one on `cr`. */
+static void
+label_cache_check (PvDrawLabelCache *cache, cairo_t *cr, const char *font_family, double font_size)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+  double m[4];
+
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_matrix (cr, &matrix);
+  m[0] = matrix.xx;
+  m[1] = matrix.yx;
+  m[2] = matrix.xy;
+  m[3] = matrix.yy;
+  if (cache->surface_options == NULL || g_strcmp0 (cache->font_family, font_family) != 0 ||
+      cache->font_size != font_size ||
+      !cairo_font_options_equal (cache->surface_options, options) ||
+      memcmp (cache->matrix, m, sizeof m) != 0)
+    {
+      label_cache_flush (cache);
+      cache->font_family = g_strdup (font_family);
+      cache->font_size = font_size;
+      cache->surface_options = g_steal_pointer (&options);
+      memcpy (cache->matrix, m, sizeof m);
+    }
+  g_clear_pointer (&options, cairo_font_options_destroy);
 }
 
 static void
-scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cache)
+scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, PvDrawLabelCache *cache)
 {
   const PvDrawOptions *options = &scene->options;
   PangoContext *rtl_context = NULL, *ltr_context = NULL; /* made when first needed */
@@ -850,6 +912,8 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cach
   pango_font_description_set_family (font, options->font_family != NULL ? options->font_family
                                                                         : DEFAULT_FONT_FAMILY);
   pango_font_description_set_absolute_size (font, options->font_size * PANGO_SCALE);
+  if (cache != NULL)
+    label_cache_check (cache, cr, pango_font_description_get_family (font), options->font_size);
 
   box_index_init (&node_index, INDEX_CELL * scene->em);
   box_index_init (&label_index, INDEX_CELL * scene->em);
@@ -894,6 +958,7 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cach
       gboolean forced = (int)i == options->selected_node || (int)i == options->hovered_node;
       g_autofree char *text = NULL;
       g_autoptr (PangoLayout) layout = NULL;
+      CachedLabel *cached;
       PangoRectangle ink, logical;
       SceneLabel label = { 0 };
       gboolean rtl;
@@ -931,9 +996,13 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cach
       if (!forced && !placed)
         continue;
 
-      if (cache != NULL && i < cache->n_nodes && cache->layouts[i] != NULL)
+      if (cache != NULL && i >= cache->labels->len)
+        g_array_set_size (cache->labels, scene->n_nodes);
+      cached = cache != NULL ? &g_array_index (cache->labels, CachedLabel, i) : NULL;
+      if (cached != NULL && cached->layout != NULL && cached->rtl == rtl &&
+          g_str_equal (cached->text, text))
         {
-          layout = g_object_ref (cache->layouts[i]);
+          layout = g_object_ref (cached->layout);
           pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
         }
       else
@@ -957,8 +1026,13 @@ scene_place_labels (Scene *scene, cairo_t *cr, const Box *clip, LabelCache *cach
           pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
           pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
           pango_layout_set_text (layout, text, -1);
-          if (cache != NULL && i < cache->n_nodes)
-            cache->layouts[i] = g_object_ref (layout);
+          if (cached != NULL)
+            {
+              cached_label_clear (cached);
+              cached->layout = g_object_ref (layout);
+              cached->text = g_strdup (text);
+              cached->rtl = rtl;
+            }
         }
       pango_layout_get_extents (layout, &ink, &logical);
       several_lines = pango_layout_get_line_count (layout) > 1;
@@ -1375,6 +1449,13 @@ void
 pv_draw_graph (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
                const PvDrawOptions *options)
 {
+  pv_draw_graph_cached (cr, analysis, layout, options, NULL);
+}
+
+void
+pv_draw_graph_cached (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                      const PvDrawOptions *options, PvDrawLabelCache *cache)
+{
   Scene scene;
   Box clip;
 
@@ -1392,7 +1473,7 @@ pv_draw_graph (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
   cairo_new_path (cr);
   draw_edges (cr, &scene);
   draw_nodes (cr, &scene);
-  scene_place_labels (&scene, cr, &clip, NULL);
+  scene_place_labels (&scene, cr, &clip, cache);
   draw_labels (cr, &scene);
   cairo_restore (cr);
   scene_clear (&scene);
@@ -1417,7 +1498,7 @@ box_union (Box *box, const Box *other, gboolean *empty)
 
 static void
 get_extents (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
-             const PvDrawOptions *options, LabelCache *cache, double *x_min, double *y_min,
+             const PvDrawOptions *options, PvDrawLabelCache *cache, double *x_min, double *y_min,
              double *x_max, double *y_max)
 {
   Scene scene;
@@ -1597,7 +1678,7 @@ pv_draw_get_colors (const PvDrawOptions *options, double *background, double *in
 /* The extents at `scale`, with no offset. */
 static void
 measure (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout, PvDrawOptions *options,
-         LabelCache *cache, double scale, double *extents)
+         PvDrawLabelCache *cache, double scale, double *extents)
 {
   options->scale = scale;
   options->offset_x = 0;
@@ -1616,13 +1697,21 @@ void
 pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
              PvDrawOptions *options, double width, double height, double margin)
 {
+  pv_draw_fit_cached (cr, analysis, layout, options, width, height, margin, NULL);
+}
+
+void
+pv_draw_fit_cached (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
+                    PvDrawOptions *options, double width, double height, double margin,
+                    PvDrawLabelCache *cache)
+{
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double span_x, span_y, avail_x, avail_y;
   double scale, upper;
   double extents[4], e_x0, e_y0, e_x1, e_y1;
   gboolean any = FALSE;
   double max_scale;
-  LabelCache cache;
+  g_autoptr (PvDrawLabelCache) own_cache = NULL;
 
   g_return_if_fail (cr != NULL && analysis != NULL && layout != NULL && options != NULL);
   g_return_if_fail (pv_layout_n_nodes (layout) == analysis->nodes->len);
@@ -1658,8 +1747,10 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
   upper = MIN (span_x > 1e-9 ? avail_x / span_x : max_scale,
                span_y > 1e-9 ? avail_y / span_y : max_scale);
   upper = CLAMP (upper, 1e-6, max_scale);
-  label_cache_init (&cache, analysis->nodes->len);
-  measure (cr, analysis, layout, options, &cache, upper, extents);
+  /* the labels shaped once for every scale tried, at least */
+  if (cache == NULL)
+    cache = own_cache = pv_draw_label_cache_new ();
+  measure (cr, analysis, layout, options, cache, upper, extents);
   if (fits (extents, avail_x, avail_y))
     scale = upper;
   else
@@ -1672,7 +1763,7 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
       lower = CLAMP (lower, upper * 1e-3, upper);
       for (guint round = 0; round < 4; round++)
         {
-          measure (cr, analysis, layout, options, &cache, lower, extents);
+          measure (cr, analysis, layout, options, cache, lower, extents);
           if (fits (extents, avail_x, avail_y))
             break;
           upper = lower;
@@ -1682,7 +1773,7 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
         {
           double middle = (lower + upper) / 2;
 
-          measure (cr, analysis, layout, options, &cache, middle, extents);
+          measure (cr, analysis, layout, options, cache, middle, extents);
           if (fits (extents, avail_x, avail_y))
             lower = middle;
           else
@@ -1691,8 +1782,7 @@ pv_draw_fit (cairo_t *cr, const PvAnalysis *analysis, const PvLayout *layout,
       scale = lower;
     }
 
-  measure (cr, analysis, layout, options, &cache, scale, extents);
-  label_cache_clear (&cache);
+  measure (cr, analysis, layout, options, cache, scale, extents);
   e_x0 = extents[0];
   e_y0 = extents[1];
   e_x1 = extents[2];

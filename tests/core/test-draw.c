@@ -640,6 +640,83 @@ test_draw_fit (Fixture *fixture, gconstpointer data)
   cairo_surface_destroy (surface);
 }
 
+/* The graph fitted and drawn on a new picture, with `cache` or none. */
+static cairo_surface_t *
+draw_fitted (Fixture *fixture, PvDrawOptions *options, PvDrawLabelCache *cache)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  pv_draw_fit_cached (cr, fixture->analysis, fixture->layout, options, WIDTH, HEIGHT, MARGIN,
+                      cache);
+  pv_draw_graph_cached (cr, fixture->analysis, fixture->layout, options, cache);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+assert_same_pictures (cairo_surface_t *a, cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  g_assert_true (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                         (gsize)stride * HEIGHT) == 0);
+}
+
+/* A label cache kept from one drawing to the next draws what a drawing
+ * without one does, when the labels' language and then their size
+ * change under it, and when the graph itself changes. */
+static void
+test_draw_label_cache (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (PvDrawLabelCache) cache = pv_draw_label_cache_new ();
+  static const struct
+  {
+    PvLabelLanguage labels;
+    double font_size;
+  } steps[] = {
+    { PV_LABELS_PERSIAN, 0 }, { PV_LABELS_PERSIAN, 0 }, { PV_LABELS_ENGLISH, 0 },
+    { PV_LABELS_BOTH, 0 },    { PV_LABELS_BOTH, 20 },   { PV_LABELS_PERSIAN, 20 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      PvDrawOptions options;
+      cairo_surface_t *fresh, *cached;
+
+      pv_draw_options_init (&options);
+      options.labels = steps[i].labels;
+      options.font_size = steps[i].font_size;
+      fresh = draw_fitted (fixture, &options, NULL);
+      pv_draw_options_init (&options);
+      options.labels = steps[i].labels;
+      options.font_size = steps[i].font_size;
+      cached = draw_fitted (fixture, &options, cache);
+      assert_same_pictures (fresh, cached);
+      cairo_surface_destroy (fresh);
+      cairo_surface_destroy (cached);
+    }
+
+  /* another graph under the same cache: the first node named otherwise */
+  {
+    PvNode *node = g_ptr_array_index (fixture->analysis->nodes, 0);
+    PvDrawOptions options;
+    cairo_surface_t *fresh, *cached;
+
+    g_free (node->label);
+    node->label = g_strdup ("نامی دیگر برای این گره");
+    pv_draw_options_init (&options);
+    fresh = draw_fitted (fixture, &options, NULL);
+    pv_draw_options_init (&options);
+    cached = draw_fitted (fixture, &options, cache);
+    assert_same_pictures (fresh, cached);
+    cairo_surface_destroy (fresh);
+    cairo_surface_destroy (cached);
+  }
+}
+
 static void
 test_draw_languages (Fixture *fixture, gconstpointer data)
 {
@@ -892,6 +969,8 @@ main (int argc, char **argv)
   g_test_add ("/draw/hit", Fixture, NULL, fixture_set_up, test_draw_hit, fixture_tear_down);
   g_test_add ("/draw/extents", Fixture, NULL, fixture_set_up, test_draw_extents, fixture_tear_down);
   g_test_add ("/draw/fit", Fixture, NULL, fixture_set_up, test_draw_fit, fixture_tear_down);
+  g_test_add ("/draw/label-cache", Fixture, NULL, fixture_set_up, test_draw_label_cache,
+              fixture_tear_down);
   g_test_add ("/draw/languages", Fixture, NULL, fixture_set_up, test_draw_languages,
               fixture_tear_down);
   g_test_add ("/draw/emphasis", Fixture, NULL, fixture_set_up, test_draw_emphasis,
