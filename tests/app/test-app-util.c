@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/wait.h>
 
 #include "test-app-util.h"
@@ -275,17 +276,41 @@ find_edge (PvWindow *window, const char *a, const char *b)
 }
 
 GtkWidget *
-find_widget (GtkWidget *root, GType type)
+find_widget_where (GtkWidget *root, WidgetMatch matches, gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (matches (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_widget_where (child, matches, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+GtkWidget *
+find_widget (GtkWidget *root, GType type)
+{
+  return find_widget_where (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_label_with (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+GtkLabel *
+find_label (GtkWidget *root, const char *text)
+{
+  return GTK_LABEL (find_widget_where (root, is_label_with, text));
 }

@@ -56,9 +56,14 @@ void count_png_pixels (const char *path, int x0, int y0, int x1, int y1, PixelCo
  * follow (NULL-terminated); returns its exit status, its stderr in *err. */
 int run_peyvand (char **envp, char **err, ...) G_GNUC_NULL_TERMINATED;
 
-/* The first widget of `type` under `root` (itself included), depth first,
- * or NULL. */
+/* The first widget under `root` (itself included), depth first, for which
+ * `matches` returns TRUE, or NULL. */
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+GtkWidget *find_widget_where (GtkWidget *root, WidgetMatch matches, gconstpointer data);
+/* The first widget of `type`, the same way */
 GtkWidget *find_widget (GtkWidget *root, GType type);
+/* The first label whose text holds `text` */
+GtkLabel *find_label (GtkWidget *root, const char *text);
 
 /* Node and edge look-ups in the window's analysis, failing when absent */
 int find_node (PvWindow *window, const char *id);

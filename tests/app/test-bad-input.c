@@ -146,22 +146,11 @@ remove_bad_files (const char *dir)
 
 /* A label on screen (mapped) whose text holds `needle`: where the window
  * shows its messages (a toast). */
-static GtkLabel *
-find_shown_label (GtkWidget *widget, const char *needle)
+static gboolean
+is_shown_label_with (GtkWidget *widget, gconstpointer needle)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *label = find_shown_label (child, needle);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
 }
 
 static void
@@ -226,7 +215,8 @@ test_bad_files (void)
       g_assert_nonnull (strstr (events.message, bad_files[i].reason));
       /* ... shown in the window */
       wait_frames (window, 2);
-      shown = find_shown_label (GTK_WIDGET (window), bad_files[i].name);
+      shown = GTK_LABEL (
+          find_widget_where (GTK_WIDGET (window), is_shown_label_with, bad_files[i].name));
       g_assert_nonnull (shown);
       g_assert_nonnull (strstr (gtk_label_get_text (shown), bad_files[i].reason));
 

@@ -26,37 +26,10 @@ static PvApplication *application;
 static const char *sample_path;
 
 /* The main menu's button (the Open button has a menu button too). */
-static GtkMenuButton *
-find_primary_menu_button (GtkWidget *root)
+static gboolean
+is_primary_menu_button (GtkWidget *widget, gconstpointer data)
 {
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
-    return GTK_MENU_BUTTON (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The first label under `root` whose text contains `text`, or NULL. */
-static GtkLabel *
-find_label (GtkWidget *root, const char *text)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
 /* The label of item `index` of `model`, or of the first item of its
@@ -148,7 +121,7 @@ test_window (void)
   g_assert_nonnull (widget);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), ==, "باز کردن خبر");
 
-  widget = GTK_WIDGET (find_primary_menu_button (root));
+  widget = find_widget_where (root, is_primary_menu_button, NULL);
   g_assert_nonnull (widget);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "فهرست اصلی");
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
