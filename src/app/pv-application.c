@@ -8,11 +8,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <glib/gi18n.h>
@@ -694,11 +696,27 @@ typedef struct
 G_LOCK_DEFINE_STATIC (preload);
 static GThread *preload_thread;
 
+/* The preload runs while GTK opens the display and the window is built;
+ * the first analysis needs it only once the window is shown.  At a low
+ * priority it leaves the processor to the interface's thread (and to the
+ * display server it waits for) on a machine with few cores.  Not the
+ * lowest: on a busy machine the first analysis would wait for it too long.
+ * On Linux a thread has a nice value of its own. */
+static void
+lower_this_thread_priority (void)
+{
+#ifdef __linux__
+  if (setpriority (PRIO_PROCESS, (id_t)gettid (), 10) != 0)
+    g_debug ("could not lower the knowledge base thread's priority: %s", g_strerror (errno));
+#endif
+}
+
 static gpointer
 preload_thread_func (gpointer data)
 {
   Preloaded *preloaded = g_new0 (Preloaded, 1);
 
+  lower_this_thread_priority ();
   preloaded->knowledge = pv_knowledge_new_default (&preloaded->error);
   return preloaded;
 }
