@@ -1717,7 +1717,14 @@ load_json (const char *source, cJSON *json, char **out_text, char **out_title, c
     }
   if (!cJSON_IsString (text) || text->valuestring == NULL)
     {
-      set_error (error, PV_DOCUMENT_ERROR_FORMAT, source, "JSON has no \"text\" string");
+      const cJSON *schema = cJSON_GetObjectItemCaseSensitive (json, "schema");
+
+      if (cJSON_IsString (schema) && schema->valuestring != NULL &&
+          g_str_has_prefix (schema->valuestring, "peyvand/project/"))
+        set_error (error, PV_DOCUMENT_ERROR_FORMAT, source,
+                   "a Peyvand project, not an article (open it in the application)");
+      else
+        set_error (error, PV_DOCUMENT_ERROR_FORMAT, source, "JSON has no \"text\" string");
       return FALSE;
     }
   if (!has_visible_text (text->valuestring))
@@ -1866,9 +1873,13 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
         return NULL;
       format = PV_DOCUMENT_FORMAT_HTML;
     }
-  else if ((extension != NULL && g_str_equal (extension, "json")) || *start == '{')
+  else if ((extension != NULL &&
+            (g_str_equal (extension, "json") || g_str_equal (extension, "peyvand"))) ||
+           *start == '{')
     {
-      gboolean json_extension = extension != NULL && g_str_equal (extension, "json");
+      /* A project file is JSON too: cut short, it is not an article */
+      gboolean json_extension = extension != NULL && (g_str_equal (extension, "json") ||
+                                                      g_str_equal (extension, "peyvand"));
       gsize error_offset = 0;
       cJSON *json = parse_json (text, bytes, &error_offset);
 

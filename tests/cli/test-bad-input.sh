@@ -195,6 +195,13 @@ refused "JSON article whose text is a number" "$work/text-number.json" 'JSON has
 printf '[{"text": "رئیس جمهور ایران"}]' >"$work/array.json"
 refused "JSON article that is an array" "$work/array.json" 'JSON is not an article object'
 
+# a project file is not an article: named for what it is, whole or cut short
+printf '{"schema": "peyvand/project/1", "article": {"path": "a.txt", "text": "رئیس جمهور ایران"}}' \
+  >"$work/project.peyvand"
+refused "project file" "$work/project.peyvand" "a Peyvand project, not an article"
+head -c 40 "$work/project.peyvand" >"$work/project-cut.peyvand"
+refused "truncated project file" "$work/project-cut.peyvand" "not valid JSON (error near byte"
+
 python3 -c '
 import sys
 depth = 100000

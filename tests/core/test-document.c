@@ -977,6 +977,31 @@ test_json_invalid (void)
   g_assert_nonnull (strstr (error->message, "error near byte 19"));
 }
 
+/* The command line reads articles: a project file (*.peyvand) is named
+ * for what it is, and cut short it is not taken for text. */
+static void
+test_json_project (void)
+{
+  static const char project[] =
+      "{\"schema\":\"peyvand/project/1\",\"article\":{\"path\":\"a.txt\",\"text\":\"متن\"}}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) truncated_error = NULL;
+  g_autoptr (PvDocument) document = NULL;
+  g_autoptr (PvDocument) truncated = NULL;
+
+  document = load_string ("a.peyvand", project, "a.peyvand", &error);
+  g_assert_null (document);
+  g_assert_error (error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==,
+                   "a.peyvand: a Peyvand project, not an article (open it in the application)");
+
+  truncated = load_string ("b.peyvand", "{\"schema\":\"peyvand/project/1\",\"article\":{\"pa",
+                           "b.peyvand", &truncated_error);
+  g_assert_null (truncated);
+  g_assert_error (truncated_error, PV_DOCUMENT_ERROR, PV_DOCUMENT_ERROR_FORMAT);
+  g_assert_true (g_str_has_prefix (truncated_error->message, "b.peyvand: not valid JSON"));
+}
+
 static void
 test_json_trailing_garbage (void)
 {
@@ -1356,6 +1381,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/json/sniffed", test_json_sniffed);
   g_test_add_func ("/document/json/no-text", test_json_no_text);
   g_test_add_func ("/document/json/invalid", test_json_invalid);
+  g_test_add_func ("/document/json/project", test_json_project);
   g_test_add_func ("/document/json/trailing-garbage", test_json_trailing_garbage);
   g_test_add_func ("/document/json/brace-text", test_json_brace_text);
   g_test_add_func ("/document/json/deep", test_json_deep);
