@@ -113,4 +113,19 @@ pv_hash_chars (const gunichar *chars, gsize length)
   return hash;
 }
 
+/* The built-in base's snapshot (pv-knowledge.c, "The snapshot"): the
+ * resource the application and the command line carry. */
+#define PV_KNOWLEDGE_SNAPSHOT_RESOURCE "/org/peyvand/knowledge-snapshot/builtin.snapshot"
+
+/* The built-in base built from its JSON files and ICU's country names,
+ * never read from the snapshot: what the snapshot is made of. */
+PvKnowledge *pv_knowledge_new_builtin_from_sources (void);
+
+/* `knowledge` (a base, not a copy) in the snapshot's format. */
+GBytes *pv_knowledge_write_snapshot (PvKnowledge *knowledge);
+
+/* The base a snapshot holds, or NULL when `data` is not a whole snapshot in
+ * this build's format. */
+PvKnowledge *pv_knowledge_new_from_snapshot (const guint8 *data, gsize length);
+
 G_END_DECLS
