@@ -1826,7 +1826,7 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
   const char *encoding = ENCODING_UTF8;
   PvDocumentFormat format = PV_DOCUMENT_FORMAT_TEXT;
   gsize bytes = 0;
-  gboolean html;
+  gboolean html, named_json;
   const char *start;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -1850,6 +1850,9 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
   extension = extension_of (name_hint);
   html = extension != NULL && (g_str_equal (extension, "html") || g_str_equal (extension, "htm") ||
                                g_str_equal (extension, "xhtml"));
+  /* a project file is JSON too: whole or cut short, it is not an article */
+  named_json =
+      extension != NULL && (g_str_equal (extension, "json") || g_str_equal (extension, "peyvand"));
 
   text = decode_bytes (source, data, length, html || looks_like_html ((const char *)data, length),
                        &encoding, &bytes, &chars, &n_chars, error);
@@ -1863,8 +1866,7 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
     }
 
   start = skip_ascii_space (text, text + bytes);
-  if (html ||
-      ((extension == NULL || !g_str_equal (extension, "json")) && looks_like_html (text, bytes)))
+  if (html || (!named_json && looks_like_html (text, bytes)))
     {
       /* the article's code points are counted from its own text: let go of
        * the page's before the tree is built */
@@ -1873,17 +1875,12 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
         return NULL;
       format = PV_DOCUMENT_FORMAT_HTML;
     }
-  else if ((extension != NULL &&
-            (g_str_equal (extension, "json") || g_str_equal (extension, "peyvand"))) ||
-           *start == '{')
+  else if (named_json || *start == '{')
     {
-      /* A project file is JSON too: cut short, it is not an article */
-      gboolean json_extension = extension != NULL && (g_str_equal (extension, "json") ||
-                                                      g_str_equal (extension, "peyvand"));
       gsize error_offset = 0;
       cJSON *json = parse_json (text, bytes, &error_offset);
 
-      if (json == NULL && json_extension)
+      if (json == NULL && named_json)
         {
           /* cJSON stops at CJSON_NESTING_LIMIT levels rather than recurse
            * deeper: say so, not just where */
@@ -1900,7 +1897,7 @@ pv_document_load_bytes (const char *source, const guint8 *data, gsize length, co
                        g_utf8_pointer_to_offset (text, text + error_offset));
           return NULL;
         }
-      if (json != NULL && (json_extension || cJSON_IsObject (json)))
+      if (json != NULL && (named_json || cJSON_IsObject (json)))
         {
           gboolean ok;
 
