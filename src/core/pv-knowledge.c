@@ -1558,25 +1558,33 @@ get_bytes (SnapshotReader *reader, gsize length)
   return bytes;
 }
 
+/* A number of `size` bytes into `value`; zero past the end. */
+static void
+get_number (SnapshotReader *reader, gpointer value, gsize size)
+{
+  const guint8 *bytes = get_bytes (reader, size);
+
+  if (bytes != NULL)
+    memcpy (value, bytes, size);
+  else
+    memset (value, 0, size);
+}
+
 static guint32
 get_u32 (SnapshotReader *reader)
 {
-  const guint8 *bytes = get_bytes (reader, sizeof (guint32));
-  guint32 value = 0;
+  guint32 value;
 
-  if (bytes != NULL)
-    memcpy (&value, bytes, sizeof value);
+  get_number (reader, &value, sizeof value);
   return value;
 }
 
 static guint64
 get_u64 (SnapshotReader *reader)
 {
-  const guint8 *bytes = get_bytes (reader, sizeof (guint64));
-  guint64 value = 0;
+  guint64 value;
 
-  if (bytes != NULL)
-    memcpy (&value, bytes, sizeof value);
+  get_number (reader, &value, sizeof value);
   return value;
 }
 
