@@ -53,6 +53,8 @@ struct _PvGraphPanel
   GtkWidget *mention_box;
   GtkLabel *mention_position;
   GtkListBox *sentence_list;
+  GtkWidget *fit_button;
+  GtkWidget *inspector_button;
   GtkFlowBox *legend;
   GtkPaned *inspector_paned;
   PvInspector *inspector;
@@ -179,7 +181,6 @@ pv_graph_panel_build_legend (PvGraphPanel *self)
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _ ("Show or hide this type in the graph"));
       g_object_set_data (G_OBJECT (button), "entity-type", GUINT_TO_POINTER (type));
       g_signal_connect (button, "toggled", G_CALLBACK (type_toggled_cb), self);
 
@@ -187,6 +188,22 @@ pv_graph_panel_build_legend (PvGraphPanel *self)
       self->type_buttons[type] = GTK_TOGGLE_BUTTON (button);
       self->type_labels[type] = GTK_LABEL (label);
     }
+}
+
+void
+pv_graph_panel_set_tooltips (PvGraphPanel *self)
+{
+  g_return_if_fail (PV_IS_GRAPH_PANEL (self));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search_entry), _ ("Find an Entity (Ctrl+F)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->weight_spin),
+                               _ ("Hide the links that fewer sentences than this support"));
+  gtk_widget_set_tooltip_text (self->fit_button, _ ("Fit the Graph to the View (Ctrl+Shift+F)"));
+  gtk_widget_set_tooltip_text (self->inspector_button,
+                               _ ("Show the Inspector: the Entities and Their Metrics (Ctrl+I)"));
+  for (guint type = 0; type < PV_N_ENTITY_TYPES; type++)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_buttons[type]),
+                                 _ ("Show or hide this type in the graph"));
 }
 
 static void
@@ -855,6 +872,8 @@ pv_graph_panel_class_init (PvGraphPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, busy_box);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, fit_button);
+  gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, legend);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, inspector_paned);
   gtk_widget_class_bind_template_child (widget_class, PvGraphPanel, inspector);

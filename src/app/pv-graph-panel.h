@@ -57,6 +57,10 @@ PvInspector *pv_graph_panel_get_inspector (PvGraphPanel *self);
 gboolean pv_graph_panel_get_inspector_visible (PvGraphPanel *self);
 void pv_graph_panel_set_inspector_visible (PvGraphPanel *self, gboolean visible);
 
+/* Sets the tooltips of the tool bar and the legend.  The window calls it
+ * once its first frame is painted (pv-window.c, "Menus and tooltips"). */
+void pv_graph_panel_set_tooltips (PvGraphPanel *self);
+
 /* Moves the keyboard focus to the search field. */
 void pv_graph_panel_focus_search (PvGraphPanel *self);
 /* Finds the first node (`direction` 0: the most mentioned first), or the

@@ -40,6 +40,8 @@ struct _PvWindow
   GtkSpinner *spinner;
   AdwSplitButton *open_button;
   GtkMenuButton *menu_button;
+  GtkWidget *export_button;
+  GtkWidget *present_button;
   GMenuModel *primary_menu;
   GtkPaned *paned;
   PvArticleView *article_view;
@@ -47,11 +49,12 @@ struct _PvWindow
   PvGraphView *graph_view;
 
   GSettings *settings;
-  /* the Open button's menu: empty until pv_window_build_menus() */
+  /* the Open button's menu: empty until pv_window_add_menus_and_tooltips() */
   GMenu *recent_menu;
-  gboolean menus_built;
-  /* the idle that builds the menus once the first frame is painted */
-  guint menus_idle;
+  gboolean menus_and_tooltips_added;
+  /* the idle that adds the menus and the tooltips once the first frame is
+   * painted */
+  guint menus_and_tooltips_idle;
 
   GFile *file;
   PvDocument *document;
@@ -347,34 +350,48 @@ recent_changed_cb (GtkRecentManager *manager, PvWindow *self)
 
 static void pv_window_show_empty_if_no_document (PvWindow *self);
 
-/* Menus ------------------------------------------------------------------------ */
+/* Menus and tooltips ------------------------------------------------------------ */
 
-/* The menus are not on the first frame: they are built once it is painted
- * (or when the main menu is first opened), and the recent files read then.
- * Until then the Open button's arrow has no menu (a menu model makes the
- * split button build its popover at once). */
+/* The menus and the tooltips are not on the first frame: they are added
+ * once it is painted (or when the main menu is first opened), and the
+ * recent files read then.
+ * - A menu model makes the split button build its popover at once; until
+ *   then the Open button's arrow has no menu.
+ * - GTK 4.8 asks the X server where the pointer is whenever a visible
+ *   widget gets a tooltip, shown or not: three round trips each, some 5 ms
+ *   for the fifteen tooltips of the header bar, the graph's tool bar and
+ *   the legend.  No one can hover over them before the first frame. */
 static void
-pv_window_build_menus (PvWindow *self)
+pv_window_add_menus_and_tooltips (PvWindow *self)
 {
-  g_clear_handle_id (&self->menus_idle, g_source_remove);
-  if (self->menus_built)
+  g_clear_handle_id (&self->menus_and_tooltips_idle, g_source_remove);
+  if (self->menus_and_tooltips_added)
     return;
-  self->menus_built = TRUE;
+  self->menus_and_tooltips_added = TRUE;
 
   gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
   adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
   pv_window_update_recent_menu (self);
   g_signal_connect (gtk_recent_manager_get_default (), "changed", G_CALLBACK (recent_changed_cb),
                     self);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button), _ ("Open an Article (Ctrl+O)"));
+  adw_split_button_set_dropdown_tooltip (self->open_button, _ ("Recent Articles"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _ ("Main Menu"));
+  gtk_widget_set_tooltip_text (self->export_button,
+                               _ ("Export the Graph as an Image or as Data (Ctrl+E)"));
+  gtk_widget_set_tooltip_text (self->present_button,
+                               _ ("Tell the Article Sentence by Sentence, Full Screen (F5)"));
+  pv_graph_panel_set_tooltips (self->graph_panel);
 }
 
 static gboolean
-build_menus_idle (gpointer user_data)
+add_menus_and_tooltips_idle (gpointer user_data)
 {
   PvWindow *self = PV_WINDOW (user_data);
 
-  self->menus_idle = 0;
-  pv_window_build_menus (self);
+  self->menus_and_tooltips_idle = 0;
+  pv_window_add_menus_and_tooltips (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -382,7 +399,7 @@ build_menus_idle (gpointer user_data)
 static void
 create_primary_menu (GtkMenuButton *button, gpointer user_data)
 {
-  pv_window_build_menus (PV_WINDOW (user_data));
+  pv_window_add_menus_and_tooltips (PV_WINDOW (user_data));
 }
 
 static void
@@ -393,8 +410,9 @@ first_frame_after_paint (GdkFrameClock *frame_clock, PvWindow *self)
     return;
   g_signal_handlers_disconnect_by_func (frame_clock, first_frame_after_paint, self);
   /* after this frame's other after-paint handlers, before the next frame */
-  if (!self->menus_built && self->menus_idle == 0)
-    self->menus_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_menus_idle, self, NULL);
+  if (!self->menus_and_tooltips_added && self->menus_and_tooltips_idle == 0)
+    self->menus_and_tooltips_idle =
+        g_idle_add_full (G_PRIORITY_HIGH_IDLE, add_menus_and_tooltips_idle, self, NULL);
 }
 
 static void
@@ -416,7 +434,7 @@ pv_window_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (pv_window_parent_class)->realize (widget);
 
-  if (!self->menus_built)
+  if (!self->menus_and_tooltips_added)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (first_frame_after_paint), self, 0);
 }
@@ -1010,7 +1028,7 @@ pv_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
 
-  g_clear_handle_id (&self->menus_idle, g_source_remove);
+  g_clear_handle_id (&self->menus_and_tooltips_idle, g_source_remove);
   g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (), recent_changed_cb, self);
 
   /* The settings and the labels action no longer reach into the views. */
@@ -1104,6 +1122,8 @@ pv_window_class_init (PvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PvWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, PvWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, PvWindow, article_view);

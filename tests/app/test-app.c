@@ -365,6 +365,66 @@ test_drop (void)
   close_window (window, &events);
 }
 
+static gboolean
+is_primary_menu_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* A plain button of the window (not one of a menu's) bound to `data`, an
+ * action name */
+static gboolean
+is_button_for_action (GtkWidget *widget, gconstpointer data)
+{
+  GType type = G_OBJECT_TYPE (widget);
+
+  return (type == GTK_TYPE_BUTTON || type == GTK_TYPE_TOGGLE_BUTTON) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* The tooltips of the header bar, the graph's tool bar and the legend are
+ * given once the first frame is painted (GTK asks the X server where the
+ * pointer is for every tooltip it is given: pv-window.c), and then all are
+ * there. */
+static void
+test_tooltips (void)
+{
+  Events events = { 0 };
+  PvWindow *window = new_window (application, &events);
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *panel = GTK_WIDGET (pv_window_get_graph_panel (window));
+  g_autoptr (GPtrArray) widgets = g_ptr_array_new ();
+
+  g_ptr_array_add (widgets, find_widget (root, ADW_TYPE_SPLIT_BUTTON));
+  g_ptr_array_add (widgets, find_widget_where (root, is_primary_menu_button, NULL));
+  g_ptr_array_add (widgets, find_widget_where (root, is_button_for_action, "win.export"));
+  g_ptr_array_add (widgets, find_widget_where (root, is_button_for_action, "win.present"));
+  g_ptr_array_add (widgets, find_widget_where (panel, is_button_for_action, "panel.fit"));
+  g_ptr_array_add (widgets, find_widget_where (panel, is_button_for_action, "panel.inspector"));
+  g_ptr_array_add (widgets, pv_graph_panel_get_search_entry (PV_GRAPH_PANEL (panel)));
+  g_ptr_array_add (widgets, find_widget (panel, GTK_TYPE_SPIN_BUTTON));
+  for (guint type = 0; type < PV_N_ENTITY_TYPES; type++)
+    g_ptr_array_add (widgets, pv_graph_panel_get_type_button (PV_GRAPH_PANEL (panel), type));
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      g_assert_nonnull (widgets->pdata[i]);
+      g_assert_null (gtk_widget_get_tooltip_text (widgets->pdata[i]));
+    }
+
+  open_and_wait (window, &events, sample_path);
+  wait_frames (window, 2);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widgets->pdata[i]);
+
+      g_assert_nonnull (tooltip);
+      g_assert_cmpuint (strlen (tooltip), >, 3);
+    }
+
+  close_window (window, &events);
+}
+
 /* An opened article joins the recent files that the Open button offers. */
 static void
 test_recent (void)
@@ -740,6 +800,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/unreadable", test_unreadable);
   g_test_add_func ("/app/window/binary", test_binary);
   g_test_add_func ("/app/window/drop", test_drop);
+  g_test_add_func ("/app/window/tooltips", test_tooltips);
   g_test_add_func ("/app/window/recent", test_recent);
   g_test_add_func ("/app/window/settings", test_settings);
   g_test_add_func ("/app/window/text-size", test_text_size);
