@@ -724,6 +724,13 @@ preload_thread_func (gpointer data)
 void
 pv_application_preload_knowledge (void)
 {
+  /* The thread looks for the user's knowledge file in the user data folder.
+   * GLib reads that from the environment once and keeps it: read here, so
+   * that the thread does not read the environment while main() changes it
+   * (GTK_THEME, DBUS_SESSION_BUS_ADDRESS: getenv() is not safe against
+   * setenv()). */
+  g_get_user_data_dir ();
+
   G_LOCK (preload);
   if (preload_thread == NULL)
     preload_thread = g_thread_new ("pv-knowledge", preload_thread_func, NULL);
