@@ -47,7 +47,11 @@ main (int argc, char *argv[])
        * GTK_THEME makes GtkSettings start with the empty theme; it is unset
        * at once, so that libadwaita, and any program started from here, see
        * the environment as it was.  A theme the user chose in GTK_THEME is
-       * left alone. */
+       * left alone.  Other threads run by then (the knowledge base's,
+       * fontconfig's) and getenv() is not safe against setenv() in general;
+       * glibc's setenv() appends to a copy of the list and unsetenv() of the
+       * last variable moves only the terminating NULL, so they read either
+       * list, and the preload reads its only variable before it starts. */
       gboolean empty_theme = g_getenv ("GTK_THEME") == NULL;
 
       if (empty_theme)
