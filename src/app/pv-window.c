@@ -359,7 +359,7 @@ static void pv_window_show_empty_if_no_document (PvWindow *self);
  *   then the Open button's arrow has no menu.
  * - GTK 4.8 asks the X server where the pointer is whenever a visible
  *   widget gets a tooltip, shown or not: three round trips each, some 5 ms
- *   for the fifteen tooltips of the header bar, the graph's tool bar and
+ *   for the fourteen tooltips of the header bar, the graph's tool bar and
  *   the legend.  No one can hover over them before the first frame. */
 static void
 pv_window_add_menus_and_tooltips (PvWindow *self)

@@ -131,13 +131,16 @@ main (int argc, char **argv)
       return 1;
     for (guint round = 0; round < ROUNDS; round++)
       {
-        gboolean app_first = round % 2 == 0;
+        Start *app_start = &app_starts[round], *bare_start = &bare_starts[round];
+        gboolean ok;
 
-        if ((app_first &&
-             !start_once (app_argv, app_env, "analysis-frame-monotonic-us", &app_starts[round])) ||
-            !start_once (bare_argv, NULL, "first-frame-monotonic-us", &bare_starts[round]) ||
-            (!app_first &&
-             !start_once (app_argv, app_env, "analysis-frame-monotonic-us", &app_starts[round])))
+        if (round % 2 == 0)
+          ok = start_once (app_argv, app_env, "analysis-frame-monotonic-us", app_start) &&
+               start_once (bare_argv, NULL, "first-frame-monotonic-us", bare_start);
+        else
+          ok = start_once (bare_argv, NULL, "first-frame-monotonic-us", bare_start) &&
+               start_once (app_argv, app_env, "analysis-frame-monotonic-us", app_start);
+        if (!ok)
           return 1;
         printf ("  run %u: peyvand %.0f ms (first frame %.0f ms), %.1f MiB; bare window %.0f ms, "
                 "%.1f MiB\n",
