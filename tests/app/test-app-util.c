@@ -297,6 +297,12 @@ is_of_type (GtkWidget *widget, gconstpointer data)
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
+gboolean
+is_primary_menu_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
 GtkWidget *
 find_widget (GtkWidget *root, GType type)
 {

@@ -60,6 +60,9 @@ int run_peyvand (char **envp, char **err, ...) G_GNUC_NULL_TERMINATED;
  * `matches` returns TRUE, or NULL. */
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
 GtkWidget *find_widget_where (GtkWidget *root, WidgetMatch matches, gconstpointer data);
+/* A WidgetMatch: the window's main menu button (the Open button has a menu
+ * button too). */
+gboolean is_primary_menu_button (GtkWidget *widget, gconstpointer data);
 /* The first widget of `type`, the same way */
 GtkWidget *find_widget (GtkWidget *root, GType type);
 /* The first label whose text holds `text` */

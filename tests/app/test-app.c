@@ -365,12 +365,6 @@ test_drop (void)
   close_window (window, &events);
 }
 
-static gboolean
-is_primary_menu_button (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
-}
-
 /* A plain button of the window (not one of a menu's) bound to `data`, an
  * action name */
 static gboolean

@@ -25,13 +25,6 @@
 static PvApplication *application;
 static const char *sample_path;
 
-/* The main menu's button (the Open button has a menu button too). */
-static gboolean
-is_primary_menu_button (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
-}
-
 /* The label of item `index` of `model`, or of the first item of its
  * sections when the item is a section. */
 static char *
